@@ -33,10 +33,10 @@ from hepunits import units as _u
 from dmsummary.exceptions import UnitError
 
 __all__ = [
+    "Dimension",
     "GeV",
     "MeV",
     "TeV",
-    "Dimension",
     "barn",
     "cm",
     "cm2",
@@ -84,7 +84,7 @@ class Dimension(NamedTuple):
     length: int = 0
     time: int = 0
 
-    def __mul__(self, other: object) -> Dimension:  # type: ignore[override]
+    def __mul__(self, other: object) -> Dimension:  # type: ignore[override,unused-ignore]
         if not isinstance(other, Dimension):
             return NotImplemented
         return Dimension(*(a + b for a, b in zip(self, other, strict=True)))

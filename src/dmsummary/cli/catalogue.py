@@ -1,0 +1,248 @@
+"""``dmsummary catalogue list|show|validate|planes`` and ``dmsummary fetch``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from dmsummary.catalogue import Catalogue
+
+__all__ = ["catalogue", "catalogue_dirs", "fetch"]
+
+_STATUSES = ["observed", "expected", "projection", "target", "theory"]
+
+
+def _console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, width=None if sys.stdout.isatty() else 160, highlight=False)
+
+
+def catalogue_dirs() -> list[Path]:
+    """Return the catalogue directories selected on the command line."""
+    from dmsummary.catalogue import builtin_catalogue_dir
+
+    obj = click.get_current_context().find_root().obj or {}
+    dirs = [builtin_catalogue_dir()] if obj.get("builtin", True) else []
+    return dirs + list(obj.get("catalogue_dirs", []))
+
+
+def _load() -> Catalogue:
+    from dmsummary.catalogue import load_catalogue
+
+    return load_catalogue(catalogue_dirs())
+
+
+@click.group()
+def catalogue() -> None:
+    """Browse and check the curve catalogue."""
+
+
+@catalogue.command("list")
+@click.option("--plane", help="Only this plane (see `dmsummary catalogue planes`).")
+@click.option("--experiment", help="Experiment name contains this text (case-insensitive).")
+@click.option("--status", type=click.Choice(_STATUSES), help="Only this status.")
+@click.option("--search", metavar="TEXT", help="Text in id, label, title, notes or reference.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def list_(
+    plane: str | None,
+    experiment: str | None,
+    status: str | None,
+    search: str | None,
+    *,
+    as_json: bool,
+) -> None:
+    """List catalogue entries matching the filters."""
+    from dmsummary.catalogue import PLANES
+
+    if plane is not None and plane not in PLANES:
+        msg = f"unknown plane {plane!r}; valid planes: {', '.join(sorted(PLANES))}"
+        raise click.BadParameter(msg, param_hint="--plane")
+    entries = _load().findall(plane=plane, experiment=experiment, status=status, search=search)
+    if as_json:
+        rows = [
+            {
+                "id": e.id,
+                "label": e.label,
+                "plane": e.plane.name,
+                "status": e.status,
+                "cl": e.cl,
+                "experiment": e.experiment,
+                "year": e.year,
+            }
+            for e in entries
+        ]
+        click.echo(json.dumps(rows, indent=1, sort_keys=True))
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"{len(entries)} entries", show_lines=False)
+    for column in ("id", "label", "plane", "status", "CL", "experiment", "year"):
+        table.add_column(column, no_wrap=column in {"id", "plane"})
+    for e in entries:
+        cl = "-" if e.cl is None else f"{100 * e.cl:g}%"
+        table.add_row(
+            *(
+                Text(str(v))
+                for v in (e.id, e.label, e.plane.name, e.status, cl, e.experiment, e.year)
+            )
+        )
+    _console().print(table)
+
+
+@catalogue.command()
+@click.argument("ident", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def show(ident: str, *, as_json: bool) -> None:
+    """Show one entry: metadata, numeric ranges, provenance and BibTeX."""
+    from dmsummary.catalogue.citation import bibtex, reference_line
+    from dmsummary.exceptions import DataFileNotFound
+
+    cat = _load()
+    entry = cat.get(ident)
+    try:
+        curve = cat.curve(entry.id)
+        (x0, x1), (y0, y1) = curve.ranges()
+        numbers: dict[str, object] = {
+            "points": curve.n_points,
+            "segments": len(curve.segments),
+            "x_range": [x0, x1],
+            "y_range": [y0, y1],
+        }
+    except DataFileNotFound as err:
+        numbers = {"unavailable": str(err)}
+    if as_json:
+        click.echo(
+            json.dumps({"entry": entry.to_dict(), "numbers": numbers}, indent=1, sort_keys=True)
+        )
+        return
+    from rich.markup import escape
+
+    console = _console()
+    spec = entry.spec
+    plane = entry.plane
+    cl = "n/a" if entry.cl is None else f"{100 * entry.cl:g}% CL"
+    console.print(f"[bold]{escape(entry.id)}[/bold]  {escape(entry.label)}")
+    if "title" in spec:
+        console.print(escape(str(spec["title"])))
+    console.print(
+        f"experiment: {escape(entry.experiment)} ({entry.year})   status: {entry.status}   {cl}"
+        f"   statistic: {spec.get('statistic', 'n/a')}"
+    )
+    console.print(
+        escape(
+            f"plane: {plane.name} — x: {plane.x.quantity} [{plane.x.unit}], "
+            f"y: {plane.y.quantity} [{plane.y.unit}]   kind: {entry.kind}"
+        )
+    )
+    console.print(f"reference: {escape(reference_line(entry.reference))}")
+    fig = entry.reference.get("figure", "not stated")
+    console.print(f"figure/table: {escape(str(fig))}")
+    data = spec["data"]
+    console.print(f"origin: {spec['origin']}   licence: {escape(str(spec['licence']))}")
+    console.print(f"data: {escape(data['file'])}  ({data['format']['type']})")
+    console.print(f"url: {escape(data['url'])}")
+    console.print(f"sha256: {data['sha256']}")
+    if entry.supersedes:
+        console.print(f"supersedes: {', '.join(entry.supersedes)}")
+    later = cat.superseded_by().get(entry.id)
+    if later:
+        console.print(f"[yellow]superseded by: {', '.join(later)}[/yellow]")
+    if "unavailable" in numbers:
+        console.print(f"[yellow]numbers: {escape(str(numbers['unavailable']))}[/yellow]")
+    else:
+        xr, yr = numbers["x_range"], numbers["y_range"]
+        console.print(
+            escape(
+                f"numbers: {numbers['points']} points in {numbers['segments']} segment(s); "
+                f"x {xr[0]:.4g}–{xr[1]:.4g} {plane.x.unit}; y {yr[0]:.4g}–{yr[1]:.4g} {plane.y.unit}"  # type: ignore[index]
+            )
+        )
+    console.print("notes:", escape(str(spec["notes"])).strip())
+    console.print("\n[bold]BibTeX[/bold]")
+    console.print(escape(bibtex(entry)), soft_wrap=True)
+
+
+@catalogue.command()
+@click.option("--no-data", is_flag=True, help="Check metadata only (no file hashes or numbers).")
+def validate(*, no_data: bool) -> None:
+    """Validate every entry: schema, sha256, parsing, units, plausibility.
+
+    Reports every problem; exits 1 if there is any.
+    """
+    from rich.progress import Progress
+
+    from dmsummary.catalogue import validate_catalogue
+
+    err_console = _console(stderr=True)
+    with Progress(console=err_console, transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("validating", total=None)
+
+        def step(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        report = validate_catalogue(catalogue_dirs(), check_data=not no_data, progress=step)
+    for problem in report.problems:
+        click.echo(f"problem: {problem}", err=True)
+    summary = (
+        f"{report.n_entries} entries in {report.n_files} files; "
+        f"{report.n_curves} curves read and checked; {len(report.problems)} problem(s)"
+    )
+    click.echo(summary)
+    if not report.ok:
+        sys.exit(1)
+
+
+@catalogue.command()
+def planes() -> None:
+    """List the named planes with their axes, units and plausibility bounds."""
+    from dmsummary.catalogue import PLANES
+
+    for plane in PLANES.values():
+        click.echo(
+            f"{plane.name:20s} x: {plane.x.quantity} [{plane.x.unit}] {plane.x.bounds}; "
+            f"y: {plane.y.quantity} [{plane.y.unit}] {plane.y.bounds}"
+        )
+
+
+@click.command()
+@click.argument("ids", nargs=-1, metavar="[IDS]...")
+@click.option("--all", "all_", is_flag=True, help="Fetch the data files of every entry.")
+def fetch(ids: tuple[str, ...], *, all_: bool) -> None:
+    """Download missing data files into the cache (verified by sha256)."""
+    from rich.progress import Progress
+
+    from dmsummary.catalogue.fetch import resolve
+
+    if not ids and not all_:
+        msg = "name entry ids to fetch, or use --all"
+        raise click.UsageError(msg)
+    cat = _load()
+    entries = list(cat) if all_ else [cat.get(i) for i in ids]
+    files = {e.spec["data"]["file"]: e for e in entries}
+    counts: dict[str, int] = {}
+    with Progress(console=_console(stderr=True)) as bar:
+        task = bar.add_task("fetching", total=len(files))
+        for entry in files.values():
+            data = entry.spec["data"]
+            _, source = resolve(
+                data["file"], data["sha256"], data["url"], where=entry.where, allow_download=True
+            )
+            counts[source.kind] = counts.get(source.kind, 0) + 1
+            bar.advance(task)
+    click.echo(
+        f"{len(files)} file(s) verified: "
+        + ", ".join(f"{n} from {kind}" for kind, n in sorted(counts.items()))
+    )
+
+
+def __dir__() -> list[str]:
+    return __all__
