@@ -33,6 +33,10 @@ from hepunits import units as _u
 from dmsummary.exceptions import UnitError
 
 __all__ = [
+    "AREA",
+    "DIMENSIONLESS",
+    "ENERGY",
+    "RATE_VOLUME",
     "Dimension",
     "GeV",
     "MeV",

@@ -288,8 +288,10 @@ def check_numbers(entry: Entry, segments: Sequence[tuple[np.ndarray, np.ndarray]
             bad = ~np.isfinite(values) | (values <= 0)
             if bad.any():
                 i = int(np.argmax(bad))
+                plane_axis = getattr(entry.plane, axis)
+                shown = f"{values[i] / plane_axis.factor:g} {plane_axis.unit}"
                 msg = (
-                    f"{where}: data.format.{axis}: segment {k}, point {i} has {axis} = {values[i]:g} "
+                    f"{where}: data.format.{axis}: segment {k}, point {i} has {axis} = {shown} "
                     "(values must be finite and positive for log axes); fix the file selection or "
                     "use drop_nonfinite / drop_y / x_range"
                 )

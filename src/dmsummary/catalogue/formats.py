@@ -58,7 +58,10 @@ def _number(cell: Any, where: str) -> float:
     try:
         return float(text)
     except ValueError:
-        msg = f"{where}: expected a number, found {text[:40]!r}"
+        msg = (
+            f"{where}: expected a number, found {text[:40]!r} (if such cells mark missing "
+            "points, set `drop_nonnumeric: true` in data.format)"
+        )
         raise ParseError(msg) from None
 
 
@@ -149,8 +152,15 @@ def _text(raw: bytes, fmt: Mapping[str, Any], where: str) -> Segments:
                     segments.append((np.asarray(xs), np.asarray(ys)))
                     xs, ys = [], []
                 previous_key = key
-            xs.append(_number(cells[xcol], f"{where}, line {number}, column {xcol}"))
-            ys.append(_number(cells[ycol], f"{where}, line {number}, column {ycol}"))
+            try:
+                x = _number(cells[xcol], f"{where}, line {number}, column {xcol}")
+                y = _number(cells[ycol], f"{where}, line {number}, column {ycol}")
+            except ParseError:
+                if fmt.get("drop_nonnumeric", False):
+                    continue
+                raise
+            xs.append(x)
+            ys.append(y)
         if xs:
             segments.append((np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)))
     return segments
