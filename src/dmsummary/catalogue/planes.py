@@ -137,6 +137,12 @@ _ALL = [
         _xsec("DM-electron cross-section", r"$\bar\sigma_e$", 1e-52, 1e-20),
     ),
     Plane(
+        "kappa-mdm",
+        "Kinetic mixing of a light dark-photon mediator vs DM mass (freeze-in targets)",
+        _mass("MeV", 1e-3, 1e7),
+        _coupling("kinetic mixing", r"$\kappa$", 1e-18, 1e-1),
+    ),
+    Plane(
         "alp-electron",
         "Axion-like-particle DM absorption: axion-electron coupling vs ALP mass",
         Axis("ALP mass", r"$m_a$", "keV", (1e-9, 1e5)),
