@@ -170,7 +170,7 @@ def parse_unit(text: str) -> tuple[float, Dimension]:
     if raw.lower() in _DIMENSIONLESS_WORDS:
         return 1.0, DIMENSIONLESS
     # ECSV-style "cm3s-1" -> "cm3 s-1"
-    spaced = re.sub(r"(?<=\d)(?=[A-Za-z])", " ", raw)
+    spaced = re.sub(r"(?<=\d)(?=[A-Za-z])", " ", raw.replace("**", "^"))
     factor = 1.0
     dim = DIMENSIONLESS
     sign = 1

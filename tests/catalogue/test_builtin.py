@@ -68,7 +68,16 @@ def test_si_plane_has_the_briefing_book_curves() -> None:
     catalogue = load_catalogue()
     si = catalogue.findall(plane="si")
     experiments = " ".join(e.experiment for e in si)
-    for name in ("LZ", "XENONnT", "PandaX-4T", "DarkSide-50", "CRESST-III", "XLZD", "DARWIN", "DarkSide-20k"):
+    for name in (
+        "LZ",
+        "XENONnT",
+        "PandaX-4T",
+        "DarkSide-50",
+        "CRESST-III",
+        "XLZD",
+        "DARWIN",
+        "DarkSide-20k",
+    ):
         assert name in experiments, name
     assert catalogue.get("lz-2024-si").status == "observed"
 

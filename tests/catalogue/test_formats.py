@@ -20,8 +20,13 @@ def _read(raw: str | bytes, fmt: dict[str, Any], *, x=ENERGY, y=AREA, sort=True)
 
 def test_text_header_by_name_and_units() -> None:
     raw = "# comment\nmass_kev,limit\n1,2e-40\n2,3e-40\n"
-    fmt = {"type": "text", "delimiter": ",", "header": True,
-           "x": {"column": "mass_kev", "unit": "keV"}, "y": {"column": "limit", "unit": "pb"}}
+    fmt = {
+        "type": "text",
+        "delimiter": ",",
+        "header": True,
+        "x": {"column": "mass_kev", "unit": "keV"},
+        "y": {"column": "limit", "unit": "pb"},
+    }
     ((x, y),) = _read(raw, fmt)
     np.testing.assert_allclose(x / GeV, [1e-6, 2e-6])
     np.testing.assert_allclose(y / cm2, [2e-76, 3e-76])
@@ -29,31 +34,54 @@ def test_text_header_by_name_and_units() -> None:
 
 def test_text_skip_rows_semicolon() -> None:
     raw = "source: x\nlabel: y\n10; 1e-45\n20; 2e-45\n"
-    fmt = {"type": "text", "delimiter": ";", "skip_rows": 2,
-           "x": {"column": 0, "unit": "GeV"}, "y": {"column": 1, "unit": "cm^2"}}
+    fmt = {
+        "type": "text",
+        "delimiter": ";",
+        "skip_rows": 2,
+        "x": {"column": 0, "unit": "GeV"},
+        "y": {"column": 1, "unit": "cm^2"},
+    }
     ((x, y),) = _read(raw, fmt)
     np.testing.assert_allclose(x / GeV, [10, 20])
 
 
 def test_text_blocks_select_one_table() -> None:
     raw = "#: Quantile,Observed\nm,mu\n50,1.7\n100,1.5\n\n#: Quantile,Median expected\nm,mu\n50,1.1\n100,1.2\n"
-    fmt = {"type": "text", "delimiter": ",", "header": True, "block": 1,
-           "x": {"column": 0, "unit": "GeV"}, "y": {"column": "mu", "unit": "dimensionless"}}
+    fmt = {
+        "type": "text",
+        "delimiter": ",",
+        "header": True,
+        "block": 1,
+        "x": {"column": 0, "unit": "GeV"},
+        "y": {"column": "mu", "unit": "dimensionless"},
+    }
     ((x, y),) = _read(raw, fmt, y=DIMENSIONLESS)
     np.testing.assert_allclose(y, [1.1, 1.2])
-    with pytest.raises(ParseError, match=r"data\.format\.block = 5 but the file has 2 blank-line-separated blocks"):
+    with pytest.raises(
+        ParseError, match=r"data\.format\.block = 5 but the file has 2 blank-line-separated blocks"
+    ):
         _read(raw, {**fmt, "block": 5}, y=DIMENSIONLESS)
 
 
 def test_text_segments_by_column_and_blank_lines_are_kept_apart() -> None:
     raw = "graph_index,x,y\n0,1,10\n0,2,20\n1,5,50\n1,6,60\n"
-    fmt = {"type": "text", "delimiter": ",", "header": True, "segment_column": "graph_index",
-           "x": {"column": "x", "unit": "GeV"}, "y": {"column": "y", "unit": "GeV"}}
+    fmt = {
+        "type": "text",
+        "delimiter": ",",
+        "header": True,
+        "segment_column": "graph_index",
+        "x": {"column": "x", "unit": "GeV"},
+        "y": {"column": "y", "unit": "GeV"},
+    }
     segs = _read(raw, fmt, y=ENERGY, sort=False)
     assert [s[0].size for s in segs] == [2, 2]
     raw2 = "1 10\n2 20\n\n5 50\n6 60\n"
-    fmt2 = {"type": "text", "segment_on_blank": True,
-            "x": {"column": 0, "unit": "GeV"}, "y": {"column": 1, "unit": "GeV"}}
+    fmt2 = {
+        "type": "text",
+        "segment_on_blank": True,
+        "x": {"column": 0, "unit": "GeV"},
+        "y": {"column": 1, "unit": "GeV"},
+    }
     assert len(_read(raw2, fmt2, y=ENERGY)) == 2
     fmt2["segment_on_blank"] = False
     assert len(_read(raw2, fmt2, y=ENERGY)) == 1
@@ -61,8 +89,15 @@ def test_text_segments_by_column_and_blank_lines_are_kept_apart() -> None:
 
 def test_filters_transform_and_sort() -> None:
     raw = "1 4e-20\n3 1\n2 9e-20\n1e16 1e-30\nnan 5\n"
-    fmt = {"type": "text", "drop_y": [1.0], "x_range": [0, 1e4], "drop_nonfinite": True, "sort_x": True,
-           "x": {"column": 0, "unit": "eV"}, "y": {"column": 1, "unit": "dimensionless", "transform": "sqrt"}}
+    fmt = {
+        "type": "text",
+        "drop_y": [1.0],
+        "x_range": [0, 1e4],
+        "drop_nonfinite": True,
+        "sort_x": True,
+        "x": {"column": 0, "unit": "eV"},
+        "y": {"column": 1, "unit": "dimensionless", "transform": "sqrt"},
+    }
     ((x, y),) = _read(raw, fmt, y=DIMENSIONLESS)
     np.testing.assert_allclose(x / eV, [1, 2])
     np.testing.assert_allclose(y, [2e-10, 3e-10])
@@ -74,19 +109,32 @@ def test_hepdata_yaml_by_header_name() -> None:
         "dependent_variables:\n- header: {name: limit}\n  values: [{value: 1e-42}, {value: 2e-42}]\n"
         "- header: {name: median}\n  values: [{value: 5e-43}, {value: 6e-43}]\n"
     )
-    fmt = {"type": "hepdata-yaml", "x": {"column": 0, "unit": "GeV"}, "y": {"column": "median", "unit": "cm2"}}
+    fmt = {
+        "type": "hepdata-yaml",
+        "x": {"column": 0, "unit": "GeV"},
+        "y": {"column": "median", "unit": "cm2"},
+    }
     ((x, y),) = _read(raw, fmt)
     np.testing.assert_allclose(y / cm2, [5e-43, 6e-43])
-    with pytest.raises(ParseError, match=r"no variable with header name 'nope'; the table has \['limit', 'median'\]"):
+    with pytest.raises(
+        ParseError,
+        match=r"no variable with header name 'nope'; the table has \['limit', 'median'\]",
+    ):
         _read(raw, {**fmt, "y": {"column": "nope", "unit": "cm2"}})
 
 
 def test_hepdata_json_groups() -> None:
-    doc = {"values": [
-        {"x": [{"value": "600.0"}], "y": [{"value": "0.12"}, {"value": "0.10"}]},
-        {"x": [{"value": "650.0"}], "y": [{"value": "0.09"}, {"value": "0.08"}]},
-    ]}
-    fmt = {"type": "hepdata-json", "x": {"column": 0, "unit": "GeV"}, "y": {"column": 1, "unit": "dimensionless"}}
+    doc = {
+        "values": [
+            {"x": [{"value": "600.0"}], "y": [{"value": "0.12"}, {"value": "0.10"}]},
+            {"x": [{"value": "650.0"}], "y": [{"value": "0.09"}, {"value": "0.08"}]},
+        ]
+    }
+    fmt = {
+        "type": "hepdata-json",
+        "x": {"column": 0, "unit": "GeV"},
+        "y": {"column": 1, "unit": "dimensionless"},
+    }
     ((x, y),) = _read(json.dumps(doc), fmt, y=DIMENSIONLESS)
     np.testing.assert_allclose(y, [0.10, 0.08])
 
@@ -107,21 +155,35 @@ mass sigmav
 def test_ecsv_units_checked_against_header() -> None:
     from dmsummary.units import RATE_VOLUME
 
-    fmt = {"type": "ecsv", "x": {"column": "mass", "unit": "TeV"}, "y": {"column": "sigmav", "unit": "cm^3/s"}}
+    fmt = {
+        "type": "ecsv",
+        "x": {"column": "mass", "unit": "TeV"},
+        "y": {"column": "sigmav", "unit": "cm^3/s"},
+    }
     ((x, y),) = _read(ECSV, fmt, y=RATE_VOLUME)
     np.testing.assert_allclose(x / GeV, [1000, 10000])
     bad = {**fmt, "x": {"column": "mass", "unit": "GeV"}}
-    with pytest.raises(UnitError, match=r"data\.format\.x\.unit is 'GeV' but the ECSV header says column 'mass' is in 'TeV'"):
+    with pytest.raises(
+        UnitError,
+        match=r"data\.format\.x\.unit is 'GeV' but the ECSV header says column 'mass' is in 'TeV'",
+    ):
         _read(ECSV, bad, y=RATE_VOLUME)
 
 
 def test_json_arrays_nested_segments() -> None:
     doc = {"mmed": [[600.0, 550.0], [400.0, 380.0, 375.0]], "eps": [[0.1, 0.2], [0.3, 0.2, 0.1]]}
-    fmt = {"type": "json-arrays", "x": {"key": "mmed", "unit": "GeV"}, "y": {"key": "eps", "unit": "dimensionless"}}
+    fmt = {
+        "type": "json-arrays",
+        "x": {"key": "mmed", "unit": "GeV"},
+        "y": {"key": "eps", "unit": "dimensionless"},
+    }
     segs = _read(json.dumps(doc), fmt, y=DIMENSIONLESS, sort=False)
     assert [s[0].size for s in segs] == [2, 3]
     assert segs[0][0][0] == pytest.approx(600 * GeV)
-    with pytest.raises(ParseError, match=r"data\.format\.x\.key 'm' not in the JSON object \(keys: \['eps', 'mmed'\]\)"):
+    with pytest.raises(
+        ParseError,
+        match=r"data\.format\.x\.key 'm' not in the JSON object \(keys: \['eps', 'mmed'\]\)",
+    ):
         _read(json.dumps(doc), {**fmt, "x": {"key": "m", "unit": "GeV"}}, y=DIMENSIONLESS)
 
 
@@ -136,7 +198,11 @@ def test_json_arrays_nested_segments() -> None:
     ],
 )
 def test_garbage_is_a_parse_error(raw: bytes, fmt_type: str, pattern: str) -> None:
-    fmt = {"type": fmt_type, "x": {"column": 0, "key": "x", "unit": "GeV"}, "y": {"column": 1, "key": "y", "unit": "cm2"}}
+    fmt = {
+        "type": fmt_type,
+        "x": {"column": 0, "key": "x", "unit": "GeV"},
+        "y": {"column": 1, "key": "y", "unit": "cm2"},
+    }
     with pytest.raises(ParseError, match=pattern):
         _read(raw, fmt)
 
