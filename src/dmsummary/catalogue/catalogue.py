@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import difflib
-import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import numpy as np
+from typing import TYPE_CHECKING
 
 from dmsummary.catalogue.entry import Curve, Entry
 from dmsummary.catalogue.fetch import resolve
-from dmsummary.catalogue.formats import read_segments
 from dmsummary.exceptions import EntryNotFound, InvalidEntry, ParseError
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["Catalogue", "Problem", "builtin_catalogue_dir", "load_catalogue"]
 
@@ -232,6 +233,8 @@ class Catalogue:
         EntryNotFound, DataFileNotFound, IntegrityError, ParseError, UnitError
             As appropriate; messages name the entry file and field.
         """
+        from dmsummary.catalogue.formats import read_segments
+
         entry = self.get(ident)
         cached = self._curves.get(entry.id)
         if cached is not None:
@@ -276,6 +279,8 @@ def check_numbers(entry: Entry, segments: Sequence[tuple[np.ndarray, np.ndarray]
     ParseError
         Naming the entry, the field to fix and the first offending point.
     """
+    import numpy as np
+
     where = entry.where
     if not segments or sum(x.size for x, _ in segments) < 2:
         msg = (
@@ -358,13 +363,31 @@ def load_entries(directories: Sequence[Path]) -> tuple[list[Entry], list[Problem
     problems : list of Problem
         One per file that did not (and per duplicate id / alias clash).
     """
+    from dmsummary.catalogue import index
+
+    files = _entry_files(directories)
+    contents = [path.read_bytes() for path in files]
+    digest = index.digest(files, contents)
     entries: list[Entry] = []
     problems: list[Problem] = []
-    for path in _entry_files(directories):
-        try:
-            entries.append(Entry.from_file(path))
-        except InvalidEntry as err:
-            problems.append(Problem(str(path), "", str(err)))
+    docs = index.load(digest)
+    if docs is not None and len(docs) == len(files):
+        for path, doc in zip(files, docs, strict=True):
+            try:
+                entries.append(Entry.from_mapping(doc, where=str(path), path=path, _trusted=True))
+            except InvalidEntry as err:  # e.g. a plane removed from the registry
+                problems.append(Problem(str(path), "", str(err)))
+    else:
+        parsed = []
+        for path, raw in zip(files, contents, strict=True):
+            try:
+                doc = Entry.parse_bytes(raw, path)
+                entries.append(Entry.from_mapping(doc, where=str(path), path=path))
+                parsed.append(doc)
+            except InvalidEntry as err:
+                problems.append(Problem(str(path), "", str(err)))
+        if not problems:
+            index.store(digest, parsed)
     problems.extend(_index_problems(entries))
     return entries, problems
 
@@ -399,8 +422,8 @@ def load_catalogue(
     InvalidEntry
         Listing every malformed entry file.
     """
-    dirs = tuple(Path(d) for d in directories) if directories else (builtin_catalogue_dir(),)
-    entries, problems = _load_cached(dirs)
+    dirs = [Path(d) for d in directories] if directories else [builtin_catalogue_dir()]
+    entries, problems = load_entries(dirs)
     if problems:
         msg = f"{len(problems)} catalogue problem(s):\n" + "\n".join(f"  - {p}" for p in problems)
         raise InvalidEntry(msg)
@@ -410,13 +433,6 @@ def load_catalogue(
         offline=offline,
         allow_download=allow_download,
     )
-
-
-@functools.lru_cache(maxsize=8)
-def _load_cached(directories: tuple[Path, ...]) -> tuple[tuple[Entry, ...], tuple[Problem, ...]]:
-    # Entries are immutable, so sharing them between Catalogue instances is safe.
-    entries, problems = load_entries(directories)
-    return tuple(entries), tuple(problems)
 
 
 def __dir__() -> list[str]:

@@ -11,8 +11,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from dmsummary.catalogue.catalogue import Catalogue, Problem, builtin_catalogue_dir, load_entries
 from dmsummary.catalogue.entry import Entry
 from dmsummary.exceptions import DMSummaryError
@@ -48,6 +46,8 @@ class ValidationReport:
 
 
 def _bounds_problems(entry: Entry, catalogue: Catalogue) -> list[Problem]:
+    import numpy as np
+
     curve = catalogue.curve(entry.id)
     problems = []
     for axis_name, index in (("x", 0), ("y", 1)):

@@ -81,21 +81,32 @@ def list_(
         ]
         click.echo(json.dumps(rows, indent=1, sort_keys=True))
         return
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(title=f"{len(entries)} entries", show_lines=False)
-    for column in ("id", "label", "plane", "status", "CL", "experiment", "year"):
-        table.add_column(column, no_wrap=column in {"id", "plane"})
-    for e in entries:
-        cl = "-" if e.cl is None else f"{100 * e.cl:g}%"
-        table.add_row(
-            *(
-                Text(str(v))
-                for v in (e.id, e.label, e.plane.name, e.status, cl, e.experiment, e.year)
-            )
+    # A plain aligned table: rich's Table is too slow for ~500 rows (start-up budget).
+    header = ("id", "label", "plane", "status", "CL", "experiment", "year")
+    rows = [
+        (
+            e.id,
+            _clip(e.label, 36),
+            e.plane.name,
+            e.status,
+            "-" if e.cl is None else f"{100 * e.cl:g}%",
+            _clip(e.experiment, 24),
+            str(e.year),
         )
-    _console().print(table)
+        for e in entries
+    ]
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
+    line = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()
+    out = [click.style(line, bold=True), "  ".join("-" * w for w in widths)]
+    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    out.append(f"{len(entries)} entries")
+    click.echo("\n".join(out))
+
+
+def _clip(text: str, width: int) -> str:
+    """Shorten ``text`` to ``width`` characters, printable characters only."""
+    clean = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return clean if len(clean) <= width else clean[: width - 1] + "…"
 
 
 @catalogue.command()
