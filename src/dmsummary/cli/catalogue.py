@@ -67,7 +67,7 @@ def list_(
         raise click.BadParameter(msg, param_hint="--plane")
     entries = _load().findall(plane=plane, experiment=experiment, status=status, search=search)
     if as_json:
-        rows = [
+        records = [
             {
                 "id": e.id,
                 "label": e.label,
@@ -79,7 +79,7 @@ def list_(
             }
             for e in entries
         ]
-        click.echo(json.dumps(rows, indent=1, sort_keys=True))
+        click.echo(json.dumps(records, indent=1, sort_keys=True))
         return
     # A plain aligned table: rich's Table is too slow for ~500 rows (start-up budget).
     header = ("id", "label", "plane", "status", "CL", "experiment", "year")
