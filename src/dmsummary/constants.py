@@ -155,7 +155,7 @@ M_NUCLEON: float = 0.939 * GeV
 """Nucleon mass 0.939 GeV: the convention of ATLAS, CMS and the LHC DM WG translations
 (arXiv:1603.04156). Not a measured constant."""
 
-QUARK_MASSES_PDG2024 = QuarkMasses(
+QUARK_MASSES_PDG2024: QuarkMasses = QuarkMasses(
     u=2.16e-3 * GeV,
     d=4.70e-3 * GeV,
     s=93.5e-3 * GeV,
@@ -167,7 +167,7 @@ QUARK_MASSES_PDG2024 = QuarkMasses(
 m_b(m_b) = 4.183 GeV; top from direct measurements, 172.57 ± 0.29 GeV. To be re-checked
 against the PDG 2024 listings (PHYSICS.md §1 caveat)."""
 
-QUARK_MASSES_DMWG_COUPLINGSCAN = QuarkMasses(
+QUARK_MASSES_DMWG_COUPLINGSCAN: QuarkMasses = QuarkMasses(
     u=0.0024 * GeV,
     d=0.0048 * GeV,
     s=0.104 * GeV,
@@ -178,14 +178,14 @@ QUARK_MASSES_DMWG_COUPLINGSCAN = QuarkMasses(
 """Quark masses hard-coded in LHC-DMWG/DMWG-couplingScan-code (``scan.py``): u 0.0024,
 d 0.0048, s 0.104, c 1.27, b 4.2, t 171.2 GeV. Use them only to reproduce that code."""
 
-LEPTON_MASSES_PDG2024 = LeptonMasses(
+LEPTON_MASSES_PDG2024: LeptonMasses = LeptonMasses(
     e=0.51099895000e-3 * GeV,
     mu=0.1056583755 * GeV,
     tau=1.77693 * GeV,
 )
 """Charged-lepton masses (PDG 2024): 0.51099895 MeV, 105.6583755 MeV, 1.77693 GeV."""
 
-LEPTON_MASSES_DMWG_COUPLINGSCAN = LeptonMasses(
+LEPTON_MASSES_DMWG_COUPLINGSCAN: LeptonMasses = LeptonMasses(
     e=0.000511 * GeV,
     mu=0.105658 * GeV,
     tau=1.77682 * GeV,

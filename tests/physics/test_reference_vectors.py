@@ -77,7 +77,7 @@ def quantity(text: str) -> float:
 
 
 def expected_unit(unit: str) -> float:
-    unit = unit.split("(")[0].strip()
+    unit = unit.split("(", maxsplit=1)[0].strip()
     if unit in ("", "dimensionless", "exclusion depth"):
         return 1.0
     return parse_unit(unit.replace("GeV-2", "GeV^-2"))[0]

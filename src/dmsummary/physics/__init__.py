@@ -18,7 +18,7 @@ Examples
 >>> from dmsummary.units import GeV
 >>> width = simplified.total_width("vector", 1000 * GeV, 100 * GeV, 0.25, 1.0)
 >>> print(f"{float(width / GeV):.1f}")
-56.4
+56.3
 """
 
 from __future__ import annotations

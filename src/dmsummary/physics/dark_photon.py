@@ -72,7 +72,8 @@ def _gq_per_epsilon(
         mix = c2 * math.sqrt(1.0 / 3.0) + delta * math.sqrt(13.0 / 18.0)
     else:
         mix = np.sqrt(c2**2 / 3.0 - (7.0 / 18.0) * c2 * delta + (13.0 / 72.0) * delta**2)
-    ratio = e * mix / (c2 * np.abs(1.0 - delta))
+    with np.errstate(divide="ignore"):  # delta = 1 exactly: masked below unless window = 0
+        ratio = e * mix / (c2 * np.abs(1.0 - delta))
     return as_array(np.where(np.abs(m_zp / m_z - 1.0) < pole_window, np.nan, ratio))
 
 
