@@ -416,8 +416,11 @@ def read_segments(
             keep &= np.isfinite(x_raw) & np.isfinite(y_raw)
         if not keep.any():
             continue
+        x_kept = x_raw[keep]
+        if "x_clip" in fmt:
+            x_kept = np.clip(x_kept, *fmt["x_clip"])
         with np.errstate(invalid="ignore"):
-            x = _TRANSFORMS[fmt["x"].get("transform", "none")](x_raw[keep]) * fmt["x"].get(
+            x = _TRANSFORMS[fmt["x"].get("transform", "none")](x_kept) * fmt["x"].get(
                 "scale", 1.0
             )
             y = _TRANSFORMS[fmt["y"].get("transform", "none")](y_raw[keep]) * fmt["y"].get(

@@ -145,8 +145,8 @@ _ALL = [
     Plane(
         "alp-electron",
         "Axion-like-particle DM absorption: axion-electron coupling vs ALP mass",
-        Axis("ALP mass", r"$m_a$", "keV", (1e-9, 1e5)),
-        _coupling("axion-electron coupling", r"$g_{ae}$", 1e-18, 1e-4),
+        Axis("ALP mass", r"$m_a$", "keV", (1e-9, 1e6)),
+        _coupling("axion-electron coupling", r"$g_{ae}$", 1e-22, 1e-4),
     ),
     Plane(
         "dark-photon-kappa",
