@@ -169,3 +169,18 @@ def test_sigmav_rejects_scalar() -> None:
 def test_domain_errors(call: object, match: str) -> None:
     with pytest.raises(TranslationDomainError, match=match):
         call()  # type: ignore[operator]
+
+
+def test_total_width_block_evaluation_matches_pointwise() -> None:
+    # total_width evaluates large inputs in blocks; the result must not depend on it.
+    rng = np.random.default_rng(7)
+    m_med = rng.uniform(10.0, 5000.0, (3, 7000)) * GeV
+    m_dm = rng.uniform(0.0, 3000.0, 7000) * GeV
+    for model in sm.MODELS:
+        g_l = 0.05 if model in ("vector", "axial") else 0.0
+        big = sm.total_width(model, m_med, m_dm, 0.3, 1.0, g_l)
+        assert big.shape == (3, 7000)
+        small = np.stack([sm.total_width(model, row, m_dm, 0.3, 1.0, g_l) for row in m_med])
+        np.testing.assert_allclose(big, small, rtol=1e-15)
+        pointwise = sm.total_width(model, m_med[1, 123], m_dm[123], 0.3, 1.0, g_l)
+        assert float(big[1, 123]) == pytest.approx(float(pointwise), rel=1e-15)

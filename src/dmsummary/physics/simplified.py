@@ -78,6 +78,7 @@ MODELS: tuple[str, ...] = ("vector", "axial", "scalar", "pseudoscalar")
 """Valid mediator ``model`` names."""
 
 _SPIN1 = ("vector", "axial")
+_CHUNK = 8192  # block size of total_width on large arrays
 _FORMS = ("exact", "dmwg-normalised")
 _PI = math.pi
 
@@ -136,13 +137,21 @@ def _model(model: str) -> str:
 
 
 def _fermion_factor(model: str, z: NDArray[np.float64]) -> NDArray[np.float64]:
-    """Threshold factor of a fermion pair with z = m²/M²: (1+2z)β, β³ (spin 1) or β³, β (spin 0)."""
-    beta2 = np.maximum(1.0 - 4.0 * z, 0.0)
+    """Threshold factor of a fermion pair with z = m²/M²: (1+2z)β, β³ (spin 1) or β³, β (spin 0).
+
+    Written with in-place operations: this is the inner loop of every width (bench_physics.py).
+    """
+    beta2 = np.multiply(z, -4.0, out=np.empty(np.shape(z)))
+    beta2 += 1.0
+    np.maximum(beta2, 0.0, out=beta2)
     beta = np.sqrt(beta2)
     if model == "vector":
-        return (1.0 + 2.0 * z) * beta
+        factor = z * 2.0
+        factor += 1.0
+        beta *= factor
+        return beta
     if model in ("axial", "scalar"):
-        return beta2 * beta
+        beta *= beta2
     return beta
 
 
@@ -220,11 +229,13 @@ def width_to_quarks(
         else (check_choice(quark, "quark", QuarkMasses._fields),)
     )
     inv_m2 = 1.0 / mm**2
-    total = np.zeros(np.broadcast_shapes(mm.shape, g.shape))
+    total = np.zeros(mm.shape)
     for name in names:
         mq = getattr(inp.quark_masses, name)
         f = _fermion_factor(model, mq**2 * inv_m2)
-        total = total + (f if model in _SPIN1 else (mq / inp.v) ** 2 * f)
+        if model not in _SPIN1:
+            f *= (mq / inp.v) ** 2
+        total += f
     norm = 4.0 * _PI if model in _SPIN1 else 8.0 * _PI / 3.0
     return as_array(g**2 * mm / norm * total)
 
@@ -264,7 +275,9 @@ def width_to_charged_leptons(
     if model not in _SPIN1:
         return as_array(np.zeros(np.broadcast_shapes(mm.shape, g.shape)))
     inv_m2 = 1.0 / mm**2
-    total = sum(_fermion_factor(model, ml**2 * inv_m2) for ml in inp.lepton_masses)
+    total = np.zeros(mm.shape)
+    for ml in inp.lepton_masses:
+        total += _fermion_factor(model, ml**2 * inv_m2)
     return as_array(g**2 * mm / (12.0 * _PI) * total)
 
 
@@ -404,6 +417,18 @@ def total_width(
             "of arXiv:1507.00966 have no lepton couplings); got a non-zero value"
         )
         raise TranslationDomainError(msg)
+    args = [as_array(a) for a in (m_med, m_dm, g_q, g_dm, gl)]
+    shape = np.broadcast_shapes(*(a.shape for a in args))
+    size = math.prod(shape)
+    if size > _CHUNK:
+        # Evaluate cache-sized blocks: the many temporaries then stay in cache (about 2x
+        # faster on 1e6 points); each block is validated again by the recursive call.
+        flat = [np.broadcast_to(a, shape).reshape(-1) for a in args]
+        out = np.empty(size)
+        for start in range(0, size, _CHUNK):
+            block = slice(start, start + _CHUNK)
+            out[block] = total_width(model, *(a[block] for a in flat), inputs=inputs)
+        return out.reshape(shape)
     width = width_to_dm(model, m_med, m_dm, g_dm) + width_to_quarks(
         model, m_med, g_q, inputs=inputs
     )
