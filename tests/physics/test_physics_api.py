@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import pkgutil
 import typing
 from types import ModuleType
 
@@ -38,8 +39,11 @@ def test_all_matches_public_contents(name: str) -> None:
         for key, value in vars(module).items()
         if not key.startswith("_")
         and (inspect.isfunction(value) or inspect.isclass(value))
-        and value.__module__ == module.__name__
+        and value.__module__.startswith(module.__name__)
     } | {key for key in vars(module).get("__annotations__", {}) if not key.startswith("_")}
+    # A package re-exports what its private submodules declare.
+    for sub in pkgutil.iter_modules(getattr(module, "__path__", [])):
+        public |= set(importlib.import_module(f"{module.__name__}.{sub.name}").__all__)
     assert set(module.__all__) == public
     assert dir(module) == sorted(module.__all__)  # dir() sorts what __dir__ returns
     for key in module.__all__:
