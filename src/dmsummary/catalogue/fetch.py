@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -224,6 +225,32 @@ def resolve(
     raise DataFileNotFound(msg)
 
 
+class _RichBar:
+    """A byte progress bar for pooch downloads, drawn with rich on stderr.
+
+    pooch accepts any object with ``total``, ``update``, ``reset`` and ``close``.
+    """
+
+    def __init__(self, name: str) -> None:
+        from rich.progress import DownloadColumn, Progress, TransferSpeedColumn
+
+        self._progress = Progress(
+            *Progress.get_default_columns(), DownloadColumn(), TransferSpeedColumn(), transient=True
+        )
+        self._task = self._progress.add_task(f"downloading {name}", total=None)
+        self._progress.start()
+        self.total: int | None = None
+
+    def update(self, n: int) -> None:
+        self._progress.update(self._task, advance=n, total=self.total)
+
+    def reset(self) -> None:
+        self._progress.reset(self._task, total=self.total)
+
+    def close(self) -> None:
+        self._progress.stop()
+
+
 def download(relative: str, sha256: str, url: str, *, cache: Path, where: str) -> Path:
     """Download ``url`` into ``cache`` with pooch, verifying ``sha256``.
 
@@ -254,8 +281,11 @@ def download(relative: str, sha256: str, url: str, *, cache: Path, where: str) -
     """
     import pooch
 
+    progress: bool | _RichBar = False
+    if sys.stderr.isatty():
+        progress = _RichBar(PurePosixPath(relative).name)
     downloader = pooch.HTTPDownloader(
-        progressbar=False, timeout=(CONNECT_TIMEOUT_S, READ_TIMEOUT_S)
+        progressbar=progress, timeout=(CONNECT_TIMEOUT_S, READ_TIMEOUT_S)
     )
     try:
         fname = pooch.retrieve(
