@@ -373,7 +373,7 @@ def invisible_width_from_sigma_si(
     k = sigma_si_per_invisible_width(
         m_dm, kind=kind, convention=convention, f_n=f_n, m_h=m_h, v=v, m_n=m_n
     )
-    with np.errstate(divide="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore"):  # 0/0 at m_DM = 0 -> NaN
         return as_array(sig / k)
 
 
