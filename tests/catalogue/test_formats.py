@@ -215,8 +215,12 @@ def test_mev_is_internal_unit() -> None:
 
 def test_x_clip_moves_stand_in_points_onto_the_floor() -> None:
     raw = "1e-30 1e-12\n1e-3 1e-12\n10 1e-13\n"
-    fmt = {"type": "text", "x_clip": [1e-6, 1e6], "x": {"column": 0, "unit": "keV"},
-           "y": {"column": 1, "unit": "dimensionless"}}
+    fmt = {
+        "type": "text",
+        "x_clip": [1e-6, 1e6],
+        "x": {"column": 0, "unit": "keV"},
+        "y": {"column": 1, "unit": "dimensionless"},
+    }
     ((x, y),) = _read(raw, fmt, y=DIMENSIONLESS)
     np.testing.assert_allclose(x / keV, [1e-6, 1e-3, 10])
     assert y.size == 3

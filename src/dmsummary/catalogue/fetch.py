@@ -235,7 +235,10 @@ class _RichBar:
         from rich.progress import DownloadColumn, Progress, TransferSpeedColumn
 
         self._progress = Progress(
-            *Progress.get_default_columns(), DownloadColumn(), TransferSpeedColumn(), transient=True
+            *Progress.get_default_columns(),
+            DownloadColumn(),
+            TransferSpeedColumn(),
+            transient=True,
         )
         self._task = self._progress.add_task(f"downloading {name}", total=None)
         self._progress.start()

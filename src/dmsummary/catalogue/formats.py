@@ -420,9 +420,7 @@ def read_segments(
         if "x_clip" in fmt:
             x_kept = np.clip(x_kept, *fmt["x_clip"])
         with np.errstate(invalid="ignore"):
-            x = _TRANSFORMS[fmt["x"].get("transform", "none")](x_kept) * fmt["x"].get(
-                "scale", 1.0
-            )
+            x = _TRANSFORMS[fmt["x"].get("transform", "none")](x_kept) * fmt["x"].get("scale", 1.0)
             y = _TRANSFORMS[fmt["y"].get("transform", "none")](y_raw[keep]) * fmt["y"].get(
                 "scale", 1.0
             )
