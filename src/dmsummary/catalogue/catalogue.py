@@ -239,6 +239,10 @@ class Catalogue:
         if cached is not None:
             return cached
         data = entry.spec["data"]
+        if entry.kind == "point":
+            curve = _point_curve(entry)
+            self._curves[entry.id] = curve
+            return curve
         raw, _ = resolve(
             data["file"],
             data["sha256"],
@@ -263,6 +267,30 @@ class Catalogue:
         return curve
 
 
+def _point_curve(entry: Entry) -> Curve:
+    """Build the one-point curve of a ``kind: point`` entry (a number quoted in a paper)."""
+    import hashlib
+    import json
+
+    import numpy as np
+
+    from dmsummary.units import require_dimension
+
+    point = entry.spec["data"]["point"]
+    fx = require_dimension(
+        point["x_unit"], entry.plane.x.dimension, where=f"{entry.where}: data.point.x_unit"
+    )
+    fy = require_dimension(
+        point["y_unit"], entry.plane.y.dimension, where=f"{entry.where}: data.point.y_unit"
+    )
+    segments = [(np.array([point["x"] * fx]), np.array([point["y"] * fy]))]
+    check_numbers(entry, segments)
+    canonical = json.dumps(dict(point), sort_keys=True, separators=(",", ":")).encode()
+    return Curve(
+        entry=entry, segments=tuple(segments), sha256=hashlib.sha256(canonical).hexdigest()
+    )
+
+
 def check_numbers(entry: Entry, segments: Sequence[tuple[np.ndarray, np.ndarray]]) -> None:
     """Check that a curve's numbers are usable: non-empty, finite, positive, sorted.
 
@@ -281,9 +309,10 @@ def check_numbers(entry: Entry, segments: Sequence[tuple[np.ndarray, np.ndarray]
     import numpy as np
 
     where = entry.where
-    if not segments or sum(x.size for x, _ in segments) < 2:
+    minimum = 1 if entry.kind == "point" else 2
+    if not segments or sum(x.size for x, _ in segments) < minimum:
         msg = (
-            f"{where}: data: the curve has fewer than 2 points after filtering; check "
+            f"{where}: data: the curve has fewer than {minimum} points after filtering; check "
             "data.format (columns, block, x_range, drop_y)"
         )
         raise ParseError(msg)

@@ -259,7 +259,7 @@ class Entry:
 
     @property
     def kind(self) -> str:
-        """``curve`` (y of x) or ``contour`` (ordered path)."""
+        """``curve`` (y of x), ``contour`` (ordered path) or ``point`` (one quoted number)."""
         return str(self.spec["kind"])
 
     @property

@@ -182,6 +182,12 @@ _ALL = [
         "gq-mzprime", "Quark-coupling limit vs Z' mass", _ZP, _coupling("quark coupling", "$g_q$")
     ),
     Plane(
+        "br-hinv",
+        "Invisible Higgs branching ratio limit at the Higgs mass (kind: point entries)",
+        Axis("Higgs boson mass", "$m_H$", "GeV", (100.0, 150.0)),
+        _coupling("invisible branching ratio", r"$\mathcal{B}(H\to\mathrm{inv})$", 1e-5, 1.0),
+    ),
+    Plane(
         "gchi-mmed",
         "DM-coupling limit vs mediator mass",
         _MED,

@@ -159,9 +159,13 @@ def show(ident: str, *, as_json: bool) -> None:
     console.print(f"figure/table: {escape(str(fig))}")
     data = spec["data"]
     console.print(f"origin: {spec['origin']}   licence: {escape(str(spec['licence']))}")
-    console.print(f"data: {escape(data['file'])}  ({data['format']['type']})")
-    console.print(f"url: {escape(data['url'])}")
-    console.print(f"sha256: {data['sha256']}")
+    if "point" in data:
+        quote = data["point"].get("quote", "")
+        console.print(escape(f"data: a number quoted in the publication ({quote})"))
+    else:
+        console.print(f"data: {escape(data['file'])}  ({data['format']['type']})")
+        console.print(f"url: {escape(data['url'])}")
+        console.print(f"sha256: {data['sha256']}")
     if entry.supersedes:
         console.print(f"supersedes: {', '.join(entry.supersedes)}")
     later = cat.superseded_by().get(entry.id)
@@ -238,7 +242,7 @@ def fetch(ids: tuple[str, ...], *, all_: bool) -> None:
         raise click.UsageError(msg)
     cat = _load()
     entries = list(cat) if all_ else [cat.get(i) for i in ids]
-    files = {e.spec["data"]["file"]: e for e in entries}
+    files = {e.spec["data"]["file"]: e for e in entries if "file" in e.spec["data"]}
     counts: dict[str, int] = {}
     with Progress(console=_console(stderr=True)) as bar:
         task = bar.add_task("fetching", total=len(files))
