@@ -12,16 +12,24 @@ from dmsummary.recipes.model import (
     LayerProvenance,
     Unavailable,
 )
+from dmsummary.recipes.recipe import Recipe, builtin_recipes, load_recipe, resolve_recipe
+from dmsummary.recipes.translations import TRANSLATIONS, Translation
 
 __all__ = [
     "ROLES",
+    "TRANSLATIONS",
     "Annotation",
     "AxisSpec",
     "Band",
     "Figure",
     "Layer",
     "LayerProvenance",
+    "Recipe",
+    "Translation",
     "Unavailable",
+    "builtin_recipes",
+    "load_recipe",
+    "resolve_recipe",
 ]
 
 

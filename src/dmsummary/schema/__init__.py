@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -71,6 +72,15 @@ def _path(error: Any) -> str:
 def _describe(error: Any) -> str:
     if error.validator == "required":
         return f"{error.message}; add it (the entry format is in docs/catalogue-format.md)"
+    if (
+        error.validator == "type"
+        and isinstance(error.instance, str)
+        and re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)[eE]\d+", error.instance)
+    ):
+        return (
+            f"{error.message} (YAML 1.1 reads {error.instance} as text: write it with a "
+            f"signed exponent, e.g. {error.instance.lower().replace('e', 'e+')})"
+        )
     if error.validator == "additionalProperties":
         return f"{error.message} (check the spelling against the schema)"
     if error.validator in {"oneOf", "anyOf"} and error.context:
