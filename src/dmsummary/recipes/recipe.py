@@ -295,10 +295,11 @@ def _derived_layer(
     first_entry = None
     for key, ident in sorted(given.items()):
         entry = _catalogue_get(catalogue, ident, where=f"{where}.inputs.{key}")
-        if entry.plane.name != tr.inputs[key]:
+        if entry.plane.name not in tr.inputs[key]:
+            wanted = " or ".join(repr(p) for p in tr.inputs[key])
             msg = (
                 f"{where}.inputs.{key}: entry {ident!r} is on plane {entry.plane.name!r}, but "
-                f"{name} needs plane {tr.inputs[key]!r}"
+                f"{name} needs plane {wanted}"
             )
             raise RecipeError(msg)
         curves[key] = catalogue.curve(ident)
@@ -314,24 +315,27 @@ def _derived_layer(
     if missing:
         msg = f"{where}.parameters: {name} needs {missing} (explicit conventions are required)"
         raise RecipeError(msg)
-    grid_spec = spec["grid"]
-    lo, hi = (float(v) for v in grid_spec["range"])
-    n = int(grid_spec["points"])
-    grid = (
-        np.geomspace(lo, hi, n)
-        if grid_spec.get("scale", "log") == "log"
-        else np.linspace(lo, hi, n)
-    )
+    if "grid" in spec:
+        grid_spec = dict(spec["grid"])
+        lo, hi = (float(v) for v in grid_spec["range"])
+        n = int(grid_spec["points"])
+        scale = grid_spec.get("scale", "log")
+        grids = [np.geomspace(lo, hi, n) if scale == "log" else np.linspace(lo, hi, n)]
+    elif tr.grid_from is not None:
+        grid_spec = {"from": f"x values of input {tr.grid_from!r}"}
+        grids = [x / fx for x, _ in curves[tr.grid_from].segments]
+    else:
+        msg = f"{where}.grid: {name} needs a grid (range, points) on the x axis"
+        raise RecipeError(msg)
 
-    def evaluate(p: Mapping[str, Any]) -> FloatArray:
+    def evaluate(p: Mapping[str, Any], grid: FloatArray) -> FloatArray:
         try:
             return tr.compute(grid * fx, curves, p) / fy
         except DMSummaryError as err:
             msg = f"{where}: translation {name} failed: {err}"
             raise RecipeError(msg) from err
 
-    y = evaluate(params)
-    segments = _split_finite(grid, y)
+    segments = [piece for grid in grids for piece in _split_finite(grid, evaluate(params, grid))]
     band = None
     if "band" in spec:
         b = spec["band"]
@@ -340,11 +344,12 @@ def _derived_layer(
             raise RecipeError(msg)
         for v in b["values"]:
             _check_parameter(tr.parameters[b["parameter"]], v, where=f"{where}.band.values")
-        edges = [evaluate({**params, b["parameter"]: v}) for v in b["values"]]
+        grid = np.concatenate(grids)
+        edges = [evaluate({**params, b["parameter"]: v}, grid) for v in b["values"]]
         low, high = np.fmin(edges[0], edges[1]), np.fmax(edges[0], edges[1])
         ok = np.isfinite(low) & np.isfinite(high)
         band = Band(x=grid[ok], low=low[ok], high=high[ok], description=str(b["description"]))
-    recorded = {**params, "grid": dict(grid_spec)}
+    recorded = {**params, "grid": grid_spec}
     if "band" in spec:
         recorded["band"] = dict(spec["band"])
     provenance = LayerProvenance(

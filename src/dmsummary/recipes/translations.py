@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     FloatArray = npt.NDArray[np.float64]
 
-__all__ = ["TRANSLATIONS", "Translation"]
+__all__ = ["TRANSLATIONS", "Translation", "excluded_mediator_mass"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +32,8 @@ class Translation:
     ----------
     name : str
         Dotted name used in recipes (module.function of :mod:`dmsummary.physics`).
-    inputs : Mapping[str, str]
-        Input name → plane the input entry must be on.
+    inputs : Mapping[str, tuple of str]
+        Input name → planes the input entry may be on.
     output_plane : str
         Plane of the produced curve.
     parameters : Mapping[str, tuple]
@@ -47,16 +47,22 @@ class Translation:
         domain).
     summary : str
         Formula and reference, for the provenance report.
+    convention_parameter : str or None
+        The parameter that names the convention (recorded separately in provenance).
+    grid_from : str or None
+        When set, a recipe may omit ``grid``: the output is evaluated at the x values of
+        this input, segment by segment.
     """
 
     name: str
-    inputs: Mapping[str, str]
+    inputs: Mapping[str, tuple[str, ...]]
     output_plane: str
     parameters: Mapping[str, tuple[Any, ...]]
     required: tuple[str, ...]
     compute: Callable[[FloatArray, Mapping[str, Curve], Mapping[str, Any]], FloatArray]
     summary: str
     convention_parameter: str | None = field(default=None)
+    grid_from: str | None = field(default=None)
 
 
 def _point_value(curve: Curve) -> float:
@@ -79,12 +85,89 @@ def _higgs_portal(
     )
 
 
+def _loglog_interp(curve: Curve, x: FloatArray) -> FloatArray:
+    """Interpolate a curve log-log at ``x`` (internal units); NaN outside every segment."""
+    import numpy as np
+
+    out = np.full(np.shape(x), np.nan)
+    for xs, ys in curve.segments:
+        inside = np.isnan(out) & (x >= xs.min()) & (x <= xs.max())
+        order = np.argsort(xs)
+        out[inside] = np.exp(np.interp(np.log(x[inside]), np.log(xs[order]), np.log(ys[order])))
+    return out
+
+
+def _dirac_from_majorana(
+    grid: FloatArray, inputs: Mapping[str, Curve], params: Mapping[str, Any]
+) -> FloatArray:
+    from dmsummary.physics import simplified
+
+    del params
+    return simplified.dirac_sigmav_limit_from_majorana(_loglog_interp(inputs["sigmav"], grid))
+
+
+def excluded_mediator_mass(mu_limit: Curve) -> float:
+    """Return M*, the upper end of the excluded mediator-mass range of a μ-limit curve.
+
+    The range starts at the lowest published mass; M* is where the limit first rises
+    through μ = 1, interpolated log-linearly (internal energy units).
+
+    Parameters
+    ----------
+    mu_limit : Curve
+        Signal-strength upper limit vs mediator mass (plane ``mu-mmed``).
+
+    Returns
+    -------
+    float
+        M* [energy].
+
+    Raises
+    ------
+    TranslationDomainError
+        If the lowest mass is not excluded (μ ≥ 1 there): no collider exclusion exists.
+    """
+    import numpy as np
+
+    from dmsummary.exceptions import TranslationDomainError
+
+    x, y = (np.concatenate(a) for a in zip(*mu_limit.segments, strict=True))
+    order = np.argsort(x)
+    x, y = x[order], y[order]
+    if y[0] >= 1.0:
+        msg = (
+            f"{mu_limit.entry.id}: the signal-strength limit is {y[0]:.3g} >= 1 at the lowest "
+            "mediator mass, so these couplings are not excluded anywhere: no collider curve"
+        )
+        raise TranslationDomainError(msg)
+    above = np.nonzero(y >= 1.0)[0]
+    if above.size == 0:
+        return float(x[-1])
+    i = int(above[0])
+    t = (1.0 - y[i - 1]) / (y[i] - y[i - 1])
+    return float(np.exp(np.log(x[i - 1]) + t * (np.log(x[i]) - np.log(x[i - 1]))))
+
+
+def _pseudoscalar_sigmav(
+    grid: FloatArray, inputs: Mapping[str, Curve], params: Mapping[str, Any]
+) -> FloatArray:
+    import numpy as np
+
+    from dmsummary.physics import simplified
+
+    m_star = excluded_mediator_mass(inputs["mu_limit"])
+    g_q, g_dm = float(params["g_q"]), float(params["g_dm"])
+    width = simplified.total_width("pseudoscalar", m_star, grid, g_q, g_dm)
+    sv = simplified.sigmav("pseudoscalar", m_star, grid, g_q, g_dm, width, quark="b")
+    return np.where(2.0 * grid < m_star, sv, np.nan)
+
+
 TRANSLATIONS: Mapping[str, Translation] = {
     t.name: t
     for t in (
         Translation(
             name="higgs_portal.sigma_si_from_br_inv",
-            inputs={"br_inv": "br-hinv"},
+            inputs={"br_inv": ("br-hinv",)},
             output_plane="si",
             parameters={
                 "kind": ("scalar", "fermion", "vector"),
@@ -98,6 +181,35 @@ TRANSLATIONS: Mapping[str, Translation] = {
                 "Eqs. (4)-(6); NaN for m_DM >= m_H/2 (docs/physics.md)"
             ),
             convention_parameter="convention",
+        ),
+        Translation(
+            name="simplified.dirac_sigmav_limit_from_majorana",
+            inputs={"sigmav": ("sigmav-bb", "sigmav-total")},
+            output_plane="sigmav-bb",
+            parameters={},
+            required=(),
+            compute=_dirac_from_majorana,
+            summary=(
+                "<sigma v>_Dirac = 2 <sigma v>_self-conjugate: published indirect limits and relic "
+                "targets assume self-conjugate DM; Dirac chi chi-bar annihilation needs twice the "
+                "rate (PHYSICS.md D4)"
+            ),
+            grid_from="sigmav",
+        ),
+        Translation(
+            name="simplified.sigmav_pseudoscalar_from_mu_limit",
+            inputs={"mu_limit": ("mu-mmed",)},
+            output_plane="sigmav-bb",
+            parameters={"g_q": (0.0, 12.6), "g_dm": (0.0, 12.6)},
+            required=("g_q", "g_dm"),
+            compute=_pseudoscalar_sigmav,
+            summary=(
+                "pseudoscalar mediator, Dirac DM: the mediator masses excluded at m_DM = 1 GeV "
+                "(mu < 1, up to M*) exclude <sigma v>(chi chi-bar -> b b-bar) above "
+                "3 g_q^2 g_DM^2 m_b^2 m^2 beta_b / (2 pi v^2 [(M*^2-4m^2)^2 + M*^2 Gamma^2]) "
+                "(arXiv:1703.05703 sec. 4), for m_DM < M*/2, assuming the monojet reach does "
+                "not depend on m_DM below M*/2 (approximate; it falls near threshold)"
+            ),
         ),
     )
 }
