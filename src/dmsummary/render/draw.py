@@ -7,7 +7,7 @@ this module, lazily.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
@@ -266,7 +266,9 @@ _LEGEND_LOCS = (
 )
 
 
-def _avoid(legend: Legend, renderer: RendererBase, boxes: list[tuple[float, ...]]) -> None:
+def _avoid(
+    legend: Legend, renderer: RendererBase, boxes: Sequence[tuple[float, float, float, float]]
+) -> None:
     """Move an in-axes legend to the first location that overlaps none of ``boxes``."""
     loc: Any
     for loc in _LEGEND_LOCS:
@@ -293,6 +295,95 @@ def _renderer(fig: MplFigure) -> RendererBase:
 def _extent(artist: Artist, renderer: RendererBase) -> tuple[float, float, float, float]:
     box = artist.get_window_extent(renderer)
     return (box.x0, box.y0, box.x1, box.y1)
+
+
+def _label_text(ax: Axes, layer: Layer, style: LayerStyle) -> Text:
+    text = ax.text(
+        0,
+        0,
+        layer.label,
+        color=style.label_color,
+        fontstyle=style.label_fontstyle,
+        fontsize=float(mpl.rcParams["legend.fontsize"]),
+        ha="center",
+        va="center",
+        rotation_mode="anchor",
+        zorder=5,
+        clip_on=False,
+        path_effects=[patheffects.withStroke(linewidth=1.6, foreground="white")],
+    )
+    text.set_gid(f"{layer.id}/label")
+    text.set_in_layout(False)
+    return text
+
+
+def _inline(
+    ax: Axes,
+    fig: MplFigure,
+    figure: Figure,
+    arts: dict[str, LayerArtists],
+    listed: list[Layer],
+    fixed: Sequence[Artist],
+    *,
+    owned: bool,
+) -> tuple[dict[str, LayerArtists], Legend | None]:
+    """Place inline labels; layers that do not fit go to a legend the labels then avoid.
+
+    The legend is placed first where it overlaps no annotation, then all labels are
+    placed around it; new failures join the legend, until nothing changes.
+    """
+    renderer = _renderer(fig)
+    texts = {layer.id: _label_text(ax, layer, arts[layer.id].style) for layer in listed}
+    boxes = [_extent(t, renderer) for t in fixed]
+    members: list[str] = []
+    legend: Legend | None = None
+    for _ in range(4):
+        extra = [_extent(legend, renderer)] if legend is not None else []
+        active = {k: t for k, t in texts.items() if k not in members}
+        placements = place_labels(
+            ax, figure.layers, active, renderer=renderer, obstacles=boxes + extra
+        )
+        failed = [k for k, p in placements.items() if not p.placed]
+        if not failed:
+            break
+        members += failed
+        if legend is not None:
+            legend.remove()
+        fallback = [
+            (_handle(layer, arts[layer.id]), layer.label)
+            for layer in figure.layers
+            if layer.id in members
+        ]
+        legend = _legend(
+            ax, fig, fallback, outside=False, double=figure.size == "double", owned=owned
+        )
+        if legend is not None:
+            _avoid(legend, renderer, boxes)
+    for k in members:
+        texts[k].remove()
+    leaders: dict[str, Line2D] = {}
+    for k, p in placements.items():
+        if p.leader is not None:
+            (a, b) = p.leader
+            (leaders[k],) = ax.plot(
+                [a[0], b[0]],
+                [a[1], b[1]],
+                color=arts[k].style.label_color,
+                linewidth=0.5,
+                zorder=4.9,
+                label="_nolegend_",
+            )
+    placed = {k for k, p in placements.items() if p.placed}
+    out = {
+        k: _replace(
+            a,
+            label=texts[k] if k in placed else None,
+            leader=leaders.get(k),
+            in_legend=k in members,
+        )
+        for k, a in arts.items()
+    }
+    return out, legend
 
 
 def draw(figure: Figure, ax: Axes | None = None) -> RenderedPlot:
@@ -366,65 +457,8 @@ def draw(figure: Figure, ax: Axes | None = None) -> RenderedPlot:
     if owned:
         fig.set_layout_engine("none")  # freeze: labels are placed in this layout
     if figure.legend == "inline":
-        renderer = _renderer(fig)
-        texts: dict[str, Text] = {}
-        for layer in listed:
-            s = styles[layer.id]
-            texts[layer.id] = ax.text(
-                0,
-                0,
-                layer.label,
-                color=s.label_color,
-                fontstyle=s.label_fontstyle,
-                fontsize=float(mpl.rcParams["legend.fontsize"]),
-                ha="center",
-                va="center",
-                rotation_mode="anchor",
-                zorder=5,
-                clip_on=False,
-                path_effects=[patheffects.withStroke(linewidth=1.6, foreground="white")],
-            )
-            texts[layer.id].set_gid(f"{layer.id}/label")
-            texts[layer.id].set_in_layout(False)
-        obstacles = [_extent(t, renderer) for t in annotations]
-        if title is not None:
-            obstacles.append(_extent(title, renderer))
-        placements = place_labels(ax, figure.layers, texts, renderer=renderer, obstacles=obstacles)
-        failed = [lid for lid, p in placements.items() if not p.placed]
-        for lid in failed:
-            texts[lid].remove()
-        leaders: dict[str, Line2D] = {}
-        for lid, p in placements.items():
-            if p.leader is not None:
-                (a, b) = p.leader
-                (leaders[lid],) = ax.plot(
-                    [a[0], b[0]],
-                    [a[1], b[1]],
-                    color=styles[lid].label_color,
-                    linewidth=0.5,
-                    zorder=4.9,
-                    label="_nolegend_",
-                )
-        fallback = [
-            (_handle(layer, arts[layer.id]), layer.label)
-            for layer in figure.layers
-            if layer.id in failed
-        ]
-        legend = _legend(
-            ax, fig, fallback, outside=False, double=figure.size == "double", owned=owned
-        )
-        if legend is not None:
-            labelled = [texts[k] for k, p in placements.items() if p.placed]
-            _avoid(legend, renderer, [_extent(t, renderer) for t in (*annotations, *labelled)])
-        arts = {
-            k: _replace(
-                a,
-                label=texts[k] if k in placements and placements[k].placed else None,
-                leader=leaders.get(k),
-                in_legend=k in failed,
-            )
-            for k, a in arts.items()
-        }
+        obstacles: list[Artist] = [*annotations, *([title] if title is not None else [])]
+        arts, legend = _inline(ax, fig, figure, arts, listed, obstacles, owned=owned)
     return RenderedPlot(
         figure=fig, ax=ax, layers=arts, annotations=annotations, legend=legend, title=title
     )

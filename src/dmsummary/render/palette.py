@@ -217,6 +217,9 @@ def assign_styles(layers: Sequence[Layer], *, linewidth: float = 1.3) -> dict[st
         Layer id → :class:`LayerStyle`.
     """
     used: set[str] = set()
+    # Many overlapping fills darken the excluded region: thinner with more of them.
+    n_fills = sum(1 for ly in layers if ly.fill == "above")
+    base_alpha = min(0.06, max(0.02, 0.25 / max(n_fills, 1)))
     family_color: dict[str, str] = {}
     out: dict[str, LayerStyle] = {}
     for layer in layers:
@@ -243,7 +246,7 @@ def assign_styles(layers: Sequence[Layer], *, linewidth: float = 1.3) -> dict[st
         linestyle: Any = STATUS_LINESTYLES[status]
         width = _STATUS_WIDTH[status] * linewidth
         zorder = 2.0 if status == "observed" else 1.9
-        fill_alpha = 0.05 if status == "observed" else 0.04
+        fill_alpha = base_alpha if status == "observed" else 0.8 * base_alpha
         if layer.role == "neutrino-fog":
             linestyle, width, zorder, fill_alpha = "solid", 0.6 * linewidth, 1.1, 0.45
         out[layer.id] = LayerStyle(
