@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,17 +24,30 @@ def mirror_dir() -> Path | None:
     return candidate if (candidate / "MANIFEST.csv").is_file() else None
 
 
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """No test downloads anything or touches the user's cache."""
+def isolate(monkeypatch: pytest.MonkeyPatch, cache: Path) -> None:
+    """Set the environment every test runs in: offline, private cache, the shared mirror."""
     monkeypatch.setenv("DMSUMMARY_OFFLINE", "1")
-    monkeypatch.setenv("DMSUMMARY_CACHE", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("DMSUMMARY_CACHE", str(cache))
     monkeypatch.delenv("DMSUMMARY_CATALOGUE_PATH", raising=False)
     mirror = mirror_dir()
     if mirror is not None:
         monkeypatch.setenv("DMSUMMARY_DATA", str(mirror))
     else:
         monkeypatch.delenv("DMSUMMARY_DATA", raising=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Session-wide isolation, so that module- and session-scoped fixtures are covered too."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        isolate(monkeypatch, tmp_path_factory.mktemp("session-cache"))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test downloads anything or touches the user's cache."""
+    isolate(monkeypatch, tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture

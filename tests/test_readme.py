@@ -11,7 +11,9 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def _blocks(language: str) -> list[str]:
-    return re.findall(rf"```{language}\n(.*?)```", README.read_text(encoding="utf-8"), flags=re.DOTALL)
+    return re.findall(
+        rf"```{language}\n(.*?)```", README.read_text(encoding="utf-8"), flags=re.DOTALL
+    )
 
 
 @pytest.mark.parametrize("code", _blocks("python"))

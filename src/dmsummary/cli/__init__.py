@@ -74,9 +74,13 @@ def cli(
 
 def _register() -> None:
     from dmsummary.cli.catalogue import catalogue, fetch
+    from dmsummary.cli.figures import build, cite, provenance
 
+    cli.add_command(build)
     cli.add_command(catalogue)
+    cli.add_command(cite)
     cli.add_command(fetch)
+    cli.add_command(provenance)
 
 
 _register()

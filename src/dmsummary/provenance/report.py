@@ -129,9 +129,20 @@ def _primary_reference(ref: Mapping[str, Any]) -> str:
     return str(ref.get("journal", ref.get("citation", "")))
 
 
+_POINT_SYMBOLS = {"br-hinv": "BR(H→inv)"}
+
+
 def _value_text(spec: Mapping[str, Any]) -> str:
     """``"BR < 0.107"`` for a value entry (a single number), ``""`` for a curve."""
     value = spec.get("value")
+    point = spec.get("data", {}).get("point") if isinstance(spec.get("data"), Mapping) else None
+    if value is None and point is not None:  # a ``kind: point`` entry (schema 1.0.0)
+        unit = str(point.get("y_unit", ""))
+        value = {
+            "value": point["y"],
+            "quantity": _POINT_SYMBOLS.get(str(spec.get("plane")), ""),
+            "unit": unit,
+        }
     if value is None:
         return ""
     name, unit, number = "", "", value

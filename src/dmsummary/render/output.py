@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -54,6 +55,11 @@ def write_atomically(
         Extra metadata per format, merged over :data:`METADATA`.
     """
     temps: dict[str, Path] = {}
+    # fontTools warns that the PDF font subsets' fixed (reproducible) 'modified' stamp looks
+    # low; the stamp is intended, so the warning is muted for the duration of the save.
+    font_log = logging.getLogger("fontTools")
+    previous_level = font_log.level
+    font_log.setLevel(logging.ERROR)
     try:
         for fmt, path in targets.items():
             meta = {**METADATA.get(fmt, {}), **(metadata or {}).get(fmt, {})}
@@ -68,6 +74,7 @@ def write_atomically(
         for fmt, path in targets.items():
             temps.pop(fmt).replace(path)
     finally:
+        font_log.setLevel(previous_level)
         for leftover in temps.values():
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
