@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -198,23 +198,7 @@ def _hepdata_yaml(raw: bytes, fmt: Mapping[str, Any], where: str) -> Segments:
     if len(xs_raw) != len(ys_raw):
         msg = f"{where}: {len(xs_raw)} x values but {len(ys_raw)} y values"
         raise ParseError(msg)
-    keep_bad = fmt.get("drop_nonnumeric", False)
-    xs: list[float] = []
-    ys: list[float] = []
-    for i, (xc, yc) in enumerate(zip(xs_raw, ys_raw, strict=True)):
-        try:
-            x = _number(
-                xc.get("value", xc.get("low")) if isinstance(xc, dict) else xc,
-                f"{where}, row {i}, x",
-            )
-            y = _number(yc.get("value") if isinstance(yc, dict) else yc, f"{where}, row {i}, y")
-        except ParseError:
-            if keep_bad:
-                continue
-            raise
-        xs.append(x)
-        ys.append(y)
-    return [(np.asarray(xs, dtype=float), np.asarray(ys, dtype=float))]
+    return _hepdata_cells(zip(xs_raw, ys_raw, strict=True), fmt, where)
 
 
 def _hepdata_json(raw: bytes, fmt: Mapping[str, Any], where: str) -> Segments:
@@ -233,17 +217,33 @@ def _hepdata_json(raw: bytes, fmt: Mapping[str, Any], where: str) -> Segments:
             f"{where}: hepdata-json columns must be 0-based indices into each row's x and y lists"
         )
         raise ParseError(msg)
-    xs: list[float] = []
-    ys: list[float] = []
+    pairs = []
     for i, row in enumerate(doc["values"]):
         try:
-            xc, yc = row["x"][xcol], row["y"][ycol]
+            pairs.append((row["x"][xcol], row["y"][ycol]))
         except (KeyError, IndexError, TypeError):
             msg = f"{where}, row {i}: no x[{xcol}] / y[{ycol}]; check data.format.x/y.column"
             raise ParseError(msg) from None
+    return _hepdata_cells(pairs, fmt, where)
+
+
+def _hepdata_cells(
+    pairs: Iterable[tuple[Any, Any]], fmt: Mapping[str, Any], where: str
+) -> Segments:
+    """Read HEPData (x, y) cells (``{value: …}`` mappings or bare numbers) into one segment.
+
+    Bins use their ``low`` edge when they have no ``value``; a non-numeric cell is an error
+    unless ``drop_nonnumeric`` is set, then its row is skipped.
+    """
+    xs: list[float] = []
+    ys: list[float] = []
+    for i, (xc, yc) in enumerate(pairs):
         try:
-            x = _number(xc.get("value", xc.get("low")), f"{where}, row {i}, x")
-            y = _number(yc.get("value"), f"{where}, row {i}, y")
+            x = _number(
+                xc.get("value", xc.get("low")) if isinstance(xc, dict) else xc,
+                f"{where}, row {i}, x",
+            )
+            y = _number(yc.get("value") if isinstance(yc, dict) else yc, f"{where}, row {i}, y")
         except ParseError:
             if fmt.get("drop_nonnumeric", False):
                 continue
