@@ -23,6 +23,7 @@ PUBLIC = {
         "InvalidEntry",
         "ParseError",
         "RecipeError",
+        "SupersededEntryWarning",
         "TranslationDomainError",
         "UnitError",
     ],

@@ -16,6 +16,7 @@ __all__ = [
     "InvalidEntry",
     "ParseError",
     "RecipeError",
+    "SupersededEntryWarning",
     "TranslationDomainError",
     "UnitError",
 ]
@@ -55,6 +56,14 @@ class DataFileNotFound(DMSummaryError, FileNotFoundError):
 
 class RecipeError(DMSummaryError, ValueError):
     """A figure recipe is malformed or refers to something that does not exist."""
+
+
+class SupersededEntryWarning(DMSummaryError, UserWarning):
+    """A recipe draws an entry that a newer catalogue entry supersedes.
+
+    The figure still builds (ids are stable; old results stay reproducible), but
+    the message names the successor so that the recipe can be updated.
+    """
 
 
 class TranslationDomainError(DMSummaryError, ValueError):

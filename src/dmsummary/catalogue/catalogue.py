@@ -88,6 +88,7 @@ class Catalogue:
     allow_download: bool = True
     _aliases: dict[str, str] = field(default_factory=dict, repr=False)
     _curves: dict[str, Curve] = field(default_factory=dict, repr=False)
+    _superseded: dict[str, list[str]] | None = field(default=None, repr=False)
 
     @classmethod
     def from_entries(cls, entries: Iterable[Entry], **options: object) -> Catalogue:
@@ -155,12 +156,43 @@ class Catalogue:
             raise EntryNotFound(msg) from None
 
     def superseded_by(self) -> dict[str, list[str]]:
-        """Map each superseded id to the ids of the entries that supersede it."""
-        result: dict[str, list[str]] = {}
-        for entry in self:
-            for old in entry.supersedes:
-                result.setdefault(old, []).append(entry.id)
-        return result
+        """Map each superseded id to the ids of the entries that replace it.
+
+        Both directions of the link count: ``supersedes: [old]`` in the newer entry
+        and ``superseded_by: [new]`` in the older one (useful when the newer entry
+        lives in a user catalogue and the older one is built in). Only ids present
+        in this catalogue are listed as successors.
+
+        Returns
+        -------
+        dict of str to list of str
+            Superseded id -> sorted successor ids.
+        """
+        if self._superseded is None:
+            links: dict[str, set[str]] = {}
+            for entry in self:
+                for old in entry.supersedes:
+                    links.setdefault(self._aliases.get(old, old), set()).add(entry.id)
+                for new in entry.superseded_by:
+                    if new in self:
+                        links.setdefault(entry.id, set()).add(self._aliases.get(new, new))
+            self._superseded = {old: sorted(new) for old, new in sorted(links.items())}
+        return {old: list(new) for old, new in self._superseded.items()}
+
+    def successors(self, ident: str) -> list[str]:
+        """Return the ids of the entries that supersede ``ident`` (empty if current).
+
+        Parameters
+        ----------
+        ident : str
+            Entry id or alias.
+
+        Returns
+        -------
+        list of str
+            Successor ids, sorted; empty when the entry is not superseded.
+        """
+        return self.superseded_by().get(self.get(ident).id, [])
 
     def findall(
         self,
@@ -169,6 +201,7 @@ class Catalogue:
         experiment: str | None = None,
         status: str | None = None,
         search: str | None = None,
+        include_superseded: bool = True,
     ) -> list[Entry]:
         """Return the entries matching every given criterion (sorted by id).
 
@@ -183,6 +216,9 @@ class Catalogue:
         search : str, optional
             Case-insensitive substring of id, label, title, experiment, notes or
             reference fields.
+        include_superseded : bool
+            Keep entries that a newer entry supersedes (default True; ``catalogue
+            list`` hides them unless ``--all``).
 
         Returns
         -------
@@ -191,7 +227,10 @@ class Catalogue:
         """
         out = []
         needle = search.lower() if search else None
+        hidden = set() if include_superseded else set(self.superseded_by())
         for entry in self:
+            if entry.id in hidden:
+                continue
             if plane is not None and entry.plane.name != plane:
                 continue
             if experiment is not None and experiment.lower() not in entry.experiment.lower():

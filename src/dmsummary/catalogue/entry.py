@@ -290,6 +290,11 @@ class Entry:
         return tuple(self.spec.get("supersedes", ()))
 
     @property
+    def superseded_by(self) -> tuple[str, ...]:
+        """Ids this entry itself names as its replacements (``superseded_by`` field)."""
+        return tuple(self.spec.get("superseded_by", ()))
+
+    @property
     def where(self) -> str:
         """File and id, for messages."""
         return f"{self.path or '<memory>'} [{self.id}]"

@@ -113,6 +113,20 @@ def validate_catalogue(
                 problems.append(
                     Problem(entry.where, "supersedes", "an entry cannot supersede itself")
                 )
+        for new in entry.superseded_by:
+            if new not in ids:
+                problems.append(
+                    Problem(
+                        entry.where,
+                        "superseded_by",
+                        f"{new!r} is not an entry id of the catalogues validated together; "
+                        "fix it, remove it, or validate with the catalogue that holds it",
+                    )
+                )
+            if new == entry.id:
+                problems.append(
+                    Problem(entry.where, "superseded_by", "an entry cannot supersede itself")
+                )
     unique: dict[str, Entry] = {}
     for entry in entries:
         unique.setdefault(entry.id, entry)

@@ -50,6 +50,7 @@ def catalogue() -> None:
 @click.option("--experiment", help="Experiment name contains this text (case-insensitive).")
 @click.option("--status", type=click.Choice(_STATUSES), help="Only this status.")
 @click.option("--search", metavar="TEXT", help="Text in id, label, title, notes or reference.")
+@click.option("--all", "all_", is_flag=True, help="Also list superseded entries.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def list_(
     plane: str | None,
@@ -57,15 +58,20 @@ def list_(
     status: str | None,
     search: str | None,
     *,
+    all_: bool,
     as_json: bool,
 ) -> None:
-    """List catalogue entries matching the filters."""
+    """List catalogue entries matching the filters (superseded ones only with --all)."""
     from dmsummary.catalogue import PLANES
 
     if plane is not None and plane not in PLANES:
         msg = f"unknown plane {plane!r}; valid planes: {', '.join(sorted(PLANES))}"
         raise click.BadParameter(msg, param_hint="--plane")
-    entries = _load().findall(plane=plane, experiment=experiment, status=status, search=search)
+    cat = _load()
+    matching = cat.findall(plane=plane, experiment=experiment, status=status, search=search)
+    successors = cat.superseded_by()
+    entries = [e for e in matching if all_ or e.id not in successors]
+    n_hidden = len(matching) - len(entries)
     if as_json:
         records = [
             {
@@ -76,6 +82,7 @@ def list_(
                 "cl": e.cl,
                 "experiment": e.experiment,
                 "year": e.year,
+                "superseded_by": successors.get(e.id, []),
             }
             for e in entries
         ]
@@ -99,7 +106,8 @@ def list_(
     line = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()
     out = [click.style(line, bold=True), "  ".join("-" * w for w in widths)]
     out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-    out.append(f"{len(entries)} entries")
+    hidden = f" ({n_hidden} superseded not shown; --all lists them)" if n_hidden else ""
+    out.append(f"{len(entries)} entries{hidden}")
     click.echo("\n".join(out))
 
 

@@ -245,11 +245,25 @@ def _in_view(segments: Sequence[tuple[FloatArray, FloatArray]], x: AxisSpec, y: 
 
 
 def _catalogue_get(catalogue: Catalogue, ident: str, *, where: str) -> Any:
+    """Return the entry ``ident``; warn (with the successor's id) when it is superseded."""
+    import warnings
+
+    from dmsummary.exceptions import SupersededEntryWarning
+
     try:
-        return catalogue.get(ident)
+        entry = catalogue.get(ident)
     except EntryNotFound as err:
         msg = f"{where}: {err}"
         raise RecipeError(msg) from err
+    successors = catalogue.successors(entry.id)
+    if successors:
+        msg = (
+            f"{where}: entry {entry.id!r} is superseded by {', '.join(successors)}; the figure "
+            f"still draws {entry.id!r} — replace it in the recipe unless the older result is "
+            "wanted on purpose"
+        )
+        warnings.warn(SupersededEntryWarning(msg), stacklevel=3)
+    return entry
 
 
 def _check_parameter(allowed: tuple[Any, ...], value: Any, *, where: str) -> None:
