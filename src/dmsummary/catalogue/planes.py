@@ -206,6 +206,12 @@ _ALL = [
         _coupling("kinetic mixing", r"$\epsilon$", 1e-6, 100.0),
     ),
     Plane(
+        "epsilon-mdm",
+        "Dark-photon kinetic mixing vs DM mass (benchmark with m_DM tied to m_Z')",
+        _mass("GeV", 1e-3, 1e5),
+        _coupling("kinetic mixing", r"$\epsilon$", 1e-6, 100.0),
+    ),
+    Plane(
         "y-mzprime",
         "Dark-photon yield y = eps^2 alpha_D (m_DM/m_Z')^4 vs Z' mass",
         _ZP,

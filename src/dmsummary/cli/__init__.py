@@ -75,12 +75,14 @@ def cli(
 def _register() -> None:
     from dmsummary.cli.catalogue import catalogue, fetch
     from dmsummary.cli.figures import build, cite, provenance
+    from dmsummary.cli.reinterpret import reinterpret
 
     cli.add_command(build)
     cli.add_command(catalogue)
     cli.add_command(cite)
     cli.add_command(fetch)
     cli.add_command(provenance)
+    cli.add_command(reinterpret)
 
 
 _register()

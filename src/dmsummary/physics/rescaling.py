@@ -28,10 +28,11 @@ Deliberate differences from the public tools (PHYSICS.md §4.4, §7):
 
 - the excluded source signal is evaluated *at* the limit coupling, F_source(g_lim), rather than
   as g_lim² F_source(1), which is only equal when Γ_tot ∝ g_q² (no open DM or lepton decays);
-- target coupling limits are found per mass point with :func:`scipy.optimize.brentq` over a
-  wide bracket, not read off a fixed 151-point grid over g_q ∈ [0.05, 0.2] (the DM WG
-  dark-photon tool), so there is no hard-coded window and no flat-line artefact when the limit
-  leaves it; a point without a root is NaN;
+- target coupling limits are found per mass point by root finding on the exclusion depth
+  (vectorised over all points: a coarse scan in ln g_q for the lowest crossing, then
+  bisection to ~1e-15) over a wide bracket, not read off a fixed 151-point grid over
+  g_q ∈ [0.05, 0.2] (the DM WG dark-photon tool), so there is no hard-coded window and no
+  flat-line artefact when the limit leaves it; a point without a root is NaN;
 - the width cut ``max_width_ratio`` is applied to each target point with its own Γ_tot/M and
   gives NaN (no limit) above it; outside the published mass range the limit is NaN
   (:func:`interpolate_limit`), not the "never excluded" value 10.
@@ -40,13 +41,13 @@ Deliberate differences from the public tools (PHYSICS.md §4.4, §7):
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import integrate, optimize
+from scipy import integrate
 
 from dmsummary.exceptions import TranslationDomainError
 from dmsummary.physics import simplified
@@ -414,14 +415,16 @@ def exclusion_depth_from_gq_limit(
     target: CouplingScenario,
     m_dm_source: ArrayLike | None = None,
     m_dm_target: ArrayLike | None = None,
+    method: str = "dijet-br",
     inputs: str | simplified.WidthInputs = "pdg2024",
     max_width_ratio: float | None = 0.1,
+    dilepton_final_state: str = "charged",
 ) -> NDArray[np.float64]:
-    """Return the dijet exclusion depth of a target scenario from a 1D g_q limit.
+    """Return the exclusion depth of a target scenario from a 1D g_q limit.
 
-    d = F_source(g_lim)/F_target with F = Γ_qq²/Γ_tot (``CouplingLimit_Dijet`` of the DM WG
-    code, which uses g_lim² F_source(1); identical when the source has no open DM or lepton
-    decays, e.g. g_DM = 0 or m_DM = 10 TeV).
+    d = F_source(g_lim)/F_target, by default with the dijet proxy F = Γ_qq²/Γ_tot
+    (``CouplingLimit_Dijet`` of the DM WG code, which uses g_lim² F_source(1); identical when
+    the source has no open DM or lepton decays, e.g. g_DM = 0 or m_DM = 10 TeV).
 
     Parameters
     ----------
@@ -435,27 +438,31 @@ def exclusion_depth_from_gq_limit(
         Scenario with fixed g_q (e.g. ``BENCHMARKS["A1"]``).
     m_dm_source, m_dm_target : array_like, optional
         DM masses [energy]; omit when the scenario sets ``m_dm_over_m_med``.
+    method : {"dijet-br", "dilepton-br", "monox-propagator", "monox-parton"}, optional
+        Signal proxy; default dijet.
     inputs : str or WidthInputs, optional
         Width inputs.
     max_width_ratio : float or None, optional
         Target points with Γ_tot/M above this are NaN; default 0.1, the DM WG validity of a
         single dijet limit curve. ``None`` disables the cut.
+    dilepton_final_state : {"charged", "charged+neutrinos"}, optional
+        For ``"dilepton-br"``.
 
     Returns
     -------
     ndarray
         Exclusion depth (dimensionless).
     """
-    _check_method("dijet-br", source.model, target.model)
+    method = _check_method(method, source.model, target.model)
     mm = check_positive(m_med, "m_med", "mediator mass, energy")
     glim = check_nonnegative(gq_limit, "gq_limit", "coupling limit")
     md_s = _mdm(source, mm, m_dm_source, "m_dm_source")
     md_t = _mdm(target, mm, m_dm_target, "m_dm_target")
     g_t = _gq(target, "target")
-    f_src = signal_proxy("dijet-br", source.model, mm, md_s, glim, source.g_dm, source.g_l,
-                         inputs=inputs)  # fmt: skip
-    f_tgt = signal_proxy("dijet-br", target.model, mm, md_t, g_t, target.g_dm, target.g_l,
-                         inputs=inputs)  # fmt: skip
+    f_src = signal_proxy(method, source.model, mm, md_s, glim, source.g_dm, source.g_l,
+                         inputs=inputs, dilepton_final_state=dilepton_final_state)  # fmt: skip
+    f_tgt = signal_proxy(method, target.model, mm, md_t, g_t, target.g_dm, target.g_l,
+                         inputs=inputs, dilepton_final_state=dilepton_final_state)  # fmt: skip
     with np.errstate(divide="ignore", invalid="ignore"):
         out = as_array(f_src / f_tgt)
     return _width_cut(out, target, mm, md_t, g_t, inputs, max_width_ratio)
@@ -477,8 +484,10 @@ def rescale_gq_limit(
 ) -> NDArray[np.float64]:
     """Translate a g_q limit from a source to a target scenario by root finding per mass point.
 
-    Solves F_target(g_q) = F_source(g_lim) with :func:`scipy.optimize.brentq` in ln g_q over
-    ``g_q_bracket``. For the dijet method with g_ℓ = 0 the solution has the closed form
+    Solves F_target(g_q) = F_source(g_lim), i.e. target exclusion depth 1, in ln g_q over
+    ``g_q_bracket`` for all points at once: a 65-point scan finds the *lowest* g_q where the
+    target is excluded (the lower edge of the excluded band, also when F_target is not
+    monotonic in g_q), then bisection refines it to ~1e-15 relative. For the dijet method with g_ℓ = 0 the solution has the closed form
     g_q² = g_lim² (a_X/a_Y)[1 + √(1 + 4Γ_χχ/(g_lim² a_X))]/2, a = Γ_qq(g_q = 1)
     (PHYSICS.md §4.4); the DM WG dark-photon tool reads it off a 151-point grid over
     [0.05, 0.2] instead.
@@ -518,28 +527,66 @@ def rescale_gq_limit(
     glim = check_nonnegative(gq_limit, "gq_limit", "coupling limit")
     md_s = _mdm(source, mm, m_dm_source, "m_dm_source")
     md_t = _mdm(target, mm, m_dm_target, "m_dm_target")
+    lo, hi = g_q_bracket
+    if not 0 < lo < hi or not math.isfinite(hi):
+        msg = f"argument 'g_q_bracket' must be 0 < low < high < inf, got {g_q_bracket!r}"
+        raise TranslationDomainError(msg)
     f_src = signal_proxy(method, source.model, mm, md_s, glim, source.g_dm, source.g_l,
                          inputs=inputs, dilepton_final_state=dilepton_final_state)  # fmt: skip
     shape = np.broadcast_shapes(mm.shape, f_src.shape, md_t.shape)
-    mm_b, f_b, md_b = (np.broadcast_to(a, shape) for a in (mm, f_src, md_t))
-    lo, hi = (math.log(b) for b in g_q_bracket)
-    out = np.full(shape, np.nan)
-    for idx in np.ndindex(shape):
-        goal = float(f_b[idx])
-        if not (math.isfinite(goal) and goal > 0):
-            continue
+    mm_b, f_b, md_b = (np.broadcast_to(a, shape).reshape(-1) for a in (mm, f_src, md_t))
 
-        def excess(x: float, idx: tuple[int, ...] = idx, goal: float = goal) -> float:
-            f = float(signal_proxy(method, target.model, mm_b[idx], md_b[idx], math.exp(x),
-                                   target.g_dm, target.g_l, inputs=inputs,
-                                   dilepton_final_state=dilepton_final_state))  # fmt: skip
-            return math.log(f / goal) if f > 0 else -math.inf
+    def excess(log_g: NDArray[np.float64], rows: NDArray[np.intp]) -> NDArray[np.float64]:
+        """ln(F_target(g_q)/F_goal) for each row's point; log_g has rows on its first axis."""
+        extra = (slice(None),) + (None,) * (log_g.ndim - 1)
+        f = signal_proxy(method, target.model, mm_b[rows][extra], md_b[rows][extra],
+                         np.exp(log_g), target.g_dm, target.g_l, inputs=inputs,
+                         dilepton_final_state=dilepton_final_state)  # fmt: skip
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return as_array(np.log(f / f_b[rows][extra]))
 
-        f_lo, f_hi = excess(lo), excess(hi)
-        if f_lo > 0 or f_hi < 0:
-            continue
-        out[idx] = math.exp(optimize.brentq(excess, lo, hi, xtol=1e-12, rtol=1e-12))
-    return _width_cut(as_array(out), target, mm, md_t, out, inputs, max_width_ratio)
+    out = _lowest_root(excess, math.log(lo), math.log(hi), f_b)
+    return _width_cut(out.reshape(shape), target, mm, md_t, out.reshape(shape), inputs,
+                      max_width_ratio)  # fmt: skip
+
+
+def _lowest_root(
+    excess: Callable[[NDArray[np.float64], NDArray[np.intp]], NDArray[np.float64]],
+    lo: float,
+    hi: float,
+    goal: NDArray[np.float64],
+    *,
+    n_scan: int = 65,
+    n_bisect: int = 56,
+) -> NDArray[np.float64]:
+    """Return exp(x) at the lowest sign change (- to +) of ``excess`` in [lo, hi], per row.
+
+    Vectorised over all rows: ``excess`` is scanned on an ``n_scan``-point grid in x = ln g_q
+    (so a target signal that is not monotonic in g_q still yields its *lowest* crossing, i.e.
+    the edge of the excluded band), then each bracket is bisected ``n_bisect`` times (width
+    Δx/2⁵⁶ ≈ 1e-17 relative). Rows without a finite positive goal, already excluded at ``lo``
+    or never excluded up to ``hi`` are NaN.
+    """
+    out = np.full(goal.shape, np.nan)
+    rows = np.flatnonzero(np.isfinite(goal) & (goal > 0))
+    if rows.size == 0:
+        return out
+    grid = np.linspace(lo, hi, n_scan)
+    scan = excess(np.broadcast_to(grid, (rows.size, n_scan)), rows)
+    above = scan >= 0.0
+    first = np.argmax(above, axis=1)
+    ok = above[np.arange(rows.size), first] & (first > 0)
+    rows, first = rows[ok], first[ok]
+    if rows.size == 0:
+        return out
+    a, b = grid[first - 1], grid[first]
+    for _ in range(n_bisect):
+        mid = 0.5 * (a + b)
+        up = excess(mid, rows) >= 0.0
+        b = np.where(up, mid, b)
+        a = np.where(up, a, mid)
+    out[rows] = np.exp(0.5 * (a + b))
+    return out
 
 
 def __dir__() -> list[str]:

@@ -1,0 +1,233 @@
+"""``dmsummary reinterpret``: DM WG coupling rescaling and dark-photon limits (thin skin).
+
+Every command calls :mod:`dmsummary.reinterpret`; results print as a table or, with
+``--json`` / ``-o FILE``, as JSON with full provenance (the file is written atomically).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from dmsummary.physics.rescaling import CouplingScenario
+    from dmsummary.reinterpret import DerivedCurve, SourceModel
+
+__all__ = ["reinterpret"]
+
+_METHODS = ("dijet-br", "dilepton-br", "monox-propagator", "monox-parton")
+_CONVENTIONS = ("dmwg-2405.13778", "first-order-mixing")
+_WIDTH_INPUTS = ("pdg2024", "dmwg-couplingscan")
+_MODELS = ("vector", "axial", "scalar", "pseudoscalar")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@click.group()
+def reinterpret() -> None:
+    """Rescale published Z' coupling limits to other benchmarks; dark-photon limits.
+
+    Benchmarks: A1, A2, V1, V2 (arXiv:1703.05703) and minimal-dark-photon (vector, g_DM = 1,
+    g_l = 0, m_DM = m_Z'/3); override any coupling with --model/--gdm/--gl/--mdm-ratio.
+    """
+
+
+def _options(func: F) -> F:
+    """Attach the target, method and source options shared by the chain commands."""
+    decorators = [
+        click.option("--target", default="minimal-dark-photon", show_default=True,
+                     help="Target benchmark preset (A1, A2, V1, V2, minimal-dark-photon)."),
+        click.option("--model", type=click.Choice(_MODELS),
+                     help="Override the target's mediator type."),
+        click.option("--gdm", type=float, help="Override the target's g_DM (> 0)."),
+        click.option("--gl", type=float, help="Override the target's g_l (>= 0)."),
+        click.option("--mdm-ratio", type=float, help="Target m_DM / m_med (> 0)."),
+        click.option("--mdm", type=float, metavar="GEV",
+                     help="Fixed target m_DM [GeV] (for A1/A2/V1/V2)."),
+        click.option("--method", type=click.Choice(_METHODS), default="dijet-br",
+                     show_default=True, help="Signal proxy of the rescaling."),
+        click.option("--width-inputs", type=click.Choice(_WIDTH_INPUTS), default="pdg2024",
+                     show_default=True,
+                     help="Width inputs (dmwg-couplingscan reproduces the public tools)."),
+        click.option("--max-width-ratio", type=float, default=0.1, show_default=True,
+                     help="Reject solutions with Gamma/M above this (0 disables the cut)."),
+        click.option("--source-model", type=click.Choice(_MODELS),
+                     help="Source model, for entries without a model-parameter file."),
+        click.option("--source-gdm", type=float, default=1.0, show_default=True,
+                     help="Source g_DM (with --source-model; 0 = quarks only)."),
+        click.option("--source-gl", type=float, default=0.0, show_default=True,
+                     help="Source g_l (with --source-model)."),
+        click.option("--source-mdm", type=float, metavar="GEV", default=10000.0,
+                     show_default=True, help="Source m_DM [GeV] (with --source-model)."),
+        click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table."),
+        click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Write JSON (with provenance) to this file, atomically."),
+    ]  # fmt: skip
+    for decorate in reversed(decorators):
+        func = decorate(func)
+    return func
+
+
+def _target(opts: dict[str, Any]) -> CouplingScenario:
+    from dmsummary.reinterpret import custom_benchmark, target_benchmark
+
+    base = target_benchmark(opts["target"])
+    overrides = {k: opts[k] for k in ("model", "gdm", "gl", "mdm_ratio") if opts[k] is not None}
+    if not overrides:
+        return base
+    return custom_benchmark(
+        overrides.get("model", base.model),
+        g_q=None,
+        g_dm=overrides.get("gdm", base.g_dm),
+        g_l=overrides.get("gl", base.g_l),
+        m_dm_over_m_med=overrides.get("mdm_ratio", base.m_dm_over_m_med),
+    )
+
+
+def _source(opts: dict[str, Any]) -> SourceModel | None:
+    from dmsummary.physics.rescaling import CouplingScenario
+    from dmsummary.reinterpret import SourceModel
+    from dmsummary.units import GeV
+
+    if opts["source_model"] is None:
+        return None
+    scenario = CouplingScenario(opts["source_model"], None, opts["source_gdm"], opts["source_gl"])
+    return SourceModel(scenario, opts["source_mdm"] * GeV, origin="command-line options")
+
+
+def _rescale_options(opts: dict[str, Any]) -> dict[str, Any]:
+    from dmsummary.units import GeV
+
+    ratio = opts["max_width_ratio"]
+    if not math.isfinite(ratio) or ratio < 0:
+        msg = f"must be a number >= 0 (0 disables the cut), got {ratio}"
+        raise click.BadParameter(msg, param_hint="--max-width-ratio")
+    return {
+        "method": opts["method"],
+        "width_inputs": opts["width_inputs"],
+        "max_width_ratio": ratio or None,
+        "source": _source(opts),
+        "m_dm_target": None if opts["mdm"] is None else opts["mdm"] * GeV,
+    }
+
+
+def _catalogue() -> Any:
+    from dmsummary.catalogue import load_catalogue
+    from dmsummary.cli.catalogue import catalogue_dirs
+
+    return load_catalogue(catalogue_dirs())
+
+
+def _check_output(output: Path | None) -> None:
+    if output is not None and not output.parent.is_dir():
+        msg = f"directory {output.parent} does not exist"
+        raise click.BadParameter(msg, param_hint="--output")
+
+
+def _emit(curves: Sequence[DerivedCurve], *, as_json: bool, output: Path | None) -> None:
+    from dmsummary.reinterpret import write_json
+
+    if output is not None:
+        write_json(output, curves)
+        click.echo(f"{len(curves)} curve(s) written to {output}")
+        return
+    if as_json:
+        doc = {"curves": [c.to_dict() for c in curves]}
+        click.echo(json.dumps(doc, indent=1, sort_keys=True, ensure_ascii=False))
+        return
+    for curve in curves:
+        click.echo(_table(curve))
+
+
+def _table(curve: DerivedCurve) -> str:
+    data = curve.to_dict()
+    lines = [click.style(f"{curve.id}  [{curve.plane}, {curve.status}]", bold=True)]
+    x_name = f"{data['x']['quantity']} [{data['x']['unit']}]"
+    lines.append(f"  {x_name:>24}  {data['y']['quantity']}")
+    rows = [
+        (x, f"{y:.6g}")
+        for seg in data["segments"]
+        for x, y in zip(seg["x"], seg["y"], strict=True)
+    ]
+    rows += [(u["x"], f"- ({u['reason']})") for u in data["unsolved"]]
+    lines += [f"  {x:>24.6g}  {text}" for x, text in sorted(rows, key=lambda r: r[0])]
+    derivation = data["derivation"]
+    lines.append(f"  method: {derivation['method']}; conventions: {derivation['conventions']}")
+    lines.append(f"  source: {derivation['source_benchmark']}")
+    lines.append(f"  target: {derivation['target_benchmark']}")
+    lines += [f"  note: {note}" for note in data["notes"]]
+    return "\n".join(lines)
+
+
+@reinterpret.command()
+def benchmarks() -> None:
+    """List the benchmark presets."""
+    from dmsummary.physics.rescaling import BENCHMARKS
+    from dmsummary.reinterpret import benchmark_dict
+
+    for name, scenario in BENCHMARKS.items():
+        spec = benchmark_dict(scenario)
+        g_q = "solved" if spec["g_q"] is None else f"{spec['g_q']:g}"
+        m_dm = spec.get("m_dm", "free (pass --mdm)")
+        click.echo(
+            f"{name:<20} {spec['model']:<7} g_q={g_q:<7} g_DM={spec['g_dm']:g} "
+            f"g_l={spec['g_l']:g} m_DM={m_dm}"
+        )
+
+
+@reinterpret.command()
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@_options
+def rescale(sources: tuple[str, ...], **opts: Any) -> None:
+    """Rescale g_q limits (catalogue ids, plane gq-mzprime) to a target benchmark.
+
+    Solved per mass point by root finding on the exclusion depth; masses without a
+    solution are listed with the reason.
+    """
+    from dmsummary.reinterpret import rescale_limit
+
+    target = _target(opts)
+    kw = _rescale_options(opts)
+    _check_output(opts["output"])
+    cat = _catalogue()
+    curves = [rescale_limit(s, target, catalogue=cat, **kw) for s in sources]
+    _emit(curves, as_json=opts["as_json"], output=opts["output"])
+
+
+@reinterpret.command("dark-photon")
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@click.option("--convention", type=click.Choice(_CONVENTIONS), required=True,
+              help="g_q -> epsilon convention (see docs/physics.md).")  # fmt: skip
+@click.option("--pole-window", type=float, default=0.1, show_default=True,
+              help="No epsilon where |m_Z'/m_Z - 1| is below this.")  # fmt: skip
+@click.option("--only", type=click.Choice(["gq", "epsilon", "epsilon-mdm", "y", "y-mdm"]),
+              multiple=True, help="Output only these curves (repeatable; default all).")  # fmt: skip
+@_options
+def dark_photon(
+    sources: tuple[str, ...], convention: str, pole_window: float, only: tuple[str, ...],
+    **opts: Any,
+) -> None:  # fmt: skip
+    """Rescale g_q limits to a vector benchmark and translate them to epsilon and y."""
+    from dmsummary.reinterpret import dark_photon_limits
+
+    target = _target(opts)
+    kw = _rescale_options(opts)
+    _check_output(opts["output"])
+    cat = _catalogue()
+    names = {"gq": "g_q", "epsilon": "epsilon", "epsilon-mdm": "epsilon_mdm", "y": "y",
+             "y-mdm": "y_mdm"}  # fmt: skip
+    wanted = [names[o] for o in (only or names)]
+    curves = []
+    for s in sources:
+        limits = dark_photon_limits(s, target, convention=convention, catalogue=cat,
+                                    pole_window=pole_window, **kw)  # fmt: skip
+        curves += [getattr(limits, w) for w in wanted]
+    _emit(curves, as_json=opts["as_json"], output=opts["output"])
+
+
+def __dir__() -> list[str]:
+    return __all__
