@@ -72,8 +72,9 @@ def render(figure: Figure, *, ax: Axes | None = None, style: Style = None) -> Re
         a duplicate layer id, or the style name is unknown.
     """
     from dmsummary.render.draw import draw, style_context
+    from dmsummary.render.mathcache import shared_mathtext_cache
 
-    with style_context(style):
+    with style_context(style), shared_mathtext_cache():
         return draw(figure, ax)
 
 
@@ -120,6 +121,7 @@ def save(
         As for :func:`render`.
     """
     from dmsummary.render.draw import draw, style_context
+    from dmsummary.render.mathcache import shared_mathtext_cache
     from dmsummary.render.output import check_formats, write_atomically
 
     fmts = check_formats(formats)
@@ -127,7 +129,7 @@ def save(
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = figure.output or figure.recipe_id.replace("/", "-") or "figure"
     targets = {fmt: out_dir / f"{stem}.{fmt}" for fmt in fmts}
-    with style_context(style):
+    with style_context(style), shared_mathtext_cache():
         plot = draw(figure, None)
         write_atomically(plot.figure, targets, dpi=dpi)
     return targets
