@@ -280,42 +280,80 @@ def _choose(
     idx = np.flatnonzero(ok)
     if not idx.size:
         return None
-    clear_curves = np.full(idx.size, _CLEAR)
-    if tree is not None:
-        n = idx.size
-        ci, pi = _pairs(tree, cands.centre[idx], math.hypot(w, h) / 2 + _CLEAR + h)
-        cos, sin = np.cos(cands.angle[idx][ci]), np.sin(cands.angle[idx][ci])
-        dx = points[pi, 0] - cx[idx][ci]
-        dy = points[pi, 1] - cy[idx][ci]
-        u = np.abs(dx * cos + dy * sin) - w / 2
-        v = np.abs(-dx * sin + dy * cos) - h / 2
-        good = np.bincount(ci, weights=(u < _PAD) & (v < _PAD), minlength=n) == 0
-        dist = np.hypot(np.maximum(u, 0), np.maximum(v, 0))
-        mine = own[pi]
-        other = _min_by(n, ci[~mine], dist[~mine])
-        if not (leader or region):  # a label must be closest to its own curve
-            good &= _min_by(n, ci[mine], dist[mine]) < other
-        clear_curves = np.minimum(other, _CLEAR)
-        if leader:  # nor may its leader cross another curve
-            a = _leader_start(cands.anchor[idx], cands.edge[idx])
-            b = cands.edge[idx]
-            half = np.hypot(*(b - a).T) / 2 + 2.0
-            li, lp = _pairs(tree, (a + b) / 2, half)
-            keep = ~own[lp]
-            li, lp = li[keep], lp[keep]
-            d = b[li] - a[li]
-            t = np.clip(
-                ((points[lp] - a[li]) * d).sum(axis=1) / np.maximum((d**2).sum(axis=1), 1e-12),
-                0.0,
-                1.0,
-            )
-            gap = np.hypot(*(points[lp] - a[li] - t[:, None] * d).T)
-            good &= np.bincount(li, weights=gap <= 1.5, minlength=n) == 0
-        idx, clear_curves = idx[good], clear_curves[good]
-    if not idx.size:
-        return None
-    score = clear_curves + 0.4 * clear_labels[idx] + cands.bonus[idx]
-    return int(idx[int(np.argmax(score))])
+    if tree is None:
+        score = _CLEAR + 0.4 * clear_labels[idx] + cands.bonus[idx]
+        return int(idx[int(np.argmax(score))])
+    # The curve tests are the expensive part. A candidate's score is at most
+    # _CLEAR + 0.4 * clear_labels + bonus, so candidates are tested in batches of
+    # decreasing upper bound until no untested one can beat (or tie) the best found.
+    # Ties go to the lowest candidate index: the result is exactly that of testing all.
+    upper = _CLEAR + 0.4 * clear_labels[idx] + cands.bonus[idx]
+    rank = np.argsort(-upper, kind="stable")
+    order, upper_sorted = idx[rank], upper[rank]
+    best: tuple[float, int] | None = None
+    start, size = 0, 64
+    while start < order.size:
+        if best is not None and upper_sorted[start] < best[0]:
+            break
+        batch = order[start : start + size]
+        good, clear_curves = _curve_tests(
+            cands, batch, w, h, points=points, tree=tree, own=own, leader=leader, region=region
+        )
+        batch = batch[good]
+        if batch.size:
+            score = clear_curves[good] + 0.4 * clear_labels[batch] + cands.bonus[batch]
+            top = float(score.max())
+            pick = int(batch[score == top].min())
+            if best is None or top > best[0] or (top == best[0] and pick < best[1]):
+                best = (top, pick)
+        start += size
+        size *= 2
+    return None if best is None else best[1]
+
+
+def _curve_tests(
+    cands: _Candidates,
+    idx: IntArray,
+    w: float,
+    h: float,
+    *,
+    points: FloatArray,
+    tree: cKDTree,
+    own: npt.NDArray[np.bool_],
+    leader: bool,
+    region: bool,
+) -> tuple[npt.NDArray[np.bool_], FloatArray]:
+    """Curve tests for candidates ``idx``: (valid, clearance from other curves in px)."""
+    n = idx.size
+    cx, cy = cands.centre[idx, 0], cands.centre[idx, 1]
+    ci, pi = _pairs(tree, cands.centre[idx], math.hypot(w, h) / 2 + _CLEAR + h)
+    cos, sin = np.cos(cands.angle[idx][ci]), np.sin(cands.angle[idx][ci])
+    dx = points[pi, 0] - cx[ci]
+    dy = points[pi, 1] - cy[ci]
+    u = np.abs(dx * cos + dy * sin) - w / 2
+    v = np.abs(-dx * sin + dy * cos) - h / 2
+    good = np.bincount(ci, weights=(u < _PAD) & (v < _PAD), minlength=n) == 0
+    dist = np.hypot(np.maximum(u, 0), np.maximum(v, 0))
+    mine = own[pi]
+    other = _min_by(n, ci[~mine], dist[~mine])
+    if not (leader or region):  # a label must be closest to its own curve
+        good &= _min_by(n, ci[mine], dist[mine]) < other
+    if leader:  # nor may its leader cross another curve
+        a = _leader_start(cands.anchor[idx], cands.edge[idx])
+        b = cands.edge[idx]
+        half = np.hypot(*(b - a).T) / 2 + 2.0
+        li, lp = _pairs(tree, (a + b) / 2, half)
+        keep = ~own[lp]
+        li, lp = li[keep], lp[keep]
+        d = b[li] - a[li]
+        t = np.clip(
+            ((points[lp] - a[li]) * d).sum(axis=1) / np.maximum((d**2).sum(axis=1), 1e-12),
+            0.0,
+            1.0,
+        )
+        gap = np.hypot(*(points[lp] - a[li] - t[:, None] * d).T)
+        good &= np.bincount(li, weights=gap <= 1.5, minlength=n) == 0
+    return good, np.minimum(other, _CLEAR)
 
 
 @dataclass(frozen=True, slots=True)
