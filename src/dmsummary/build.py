@@ -11,6 +11,7 @@ written. The same inputs give byte-identical outputs and manifest.
 
 from __future__ import annotations
 
+import copyreg
 import hashlib
 import json
 import os
@@ -21,7 +22,11 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dmsummary.recipes.model import Figure
 
 __all__ = ["MANIFEST_NAME", "BuildResult", "build", "environment"]
 
@@ -78,20 +83,39 @@ def _subdir(recipe_id: str) -> str:
     return recipe_id.rsplit("/", 1)[0] if "/" in recipe_id else ""
 
 
-def _render_one(args: tuple[str, str, tuple[str, ...]]) -> tuple[str, list[str]]:
-    """Worker: resolve, render and write provenance for one recipe into ``stage``."""
-    name, stage, formats = args
+def _mappingproxy(items: dict[str, Any]) -> MappingProxyType[str, Any]:
+    return MappingProxyType(items)
+
+
+def _reduce_mappingproxy(proxy: MappingProxyType[str, Any]) -> tuple[Any, tuple[Any, ...]]:
+    return _mappingproxy, (dict(proxy),)
+
+
+# Resolved figures (catalogue entries are frozen into read-only mappings) are sent to the
+# worker processes as they are, so workers neither reload the catalogue nor recompute
+# derived curves: a mappingproxy pickles as the plain dict it wraps.
+copyreg.pickle(MappingProxyType, _reduce_mappingproxy)
+
+
+def _warm_worker() -> None:
+    """Worker initialiser: import the renderer while the parent resolves recipes."""
+    import dmsummary.provenance.writers  # noqa: F401
+    from dmsummary.render import preload
+
+    preload()
+
+
+def _render_one(args: tuple[Figure, str, tuple[str, ...]]) -> tuple[str, list[str]]:
+    """Worker: render one resolved figure and write its provenance into ``stage``."""
+    figure, stage, formats = args
     from dmsummary.provenance import provenance_report
     from dmsummary.provenance.writers import write
-    from dmsummary.recipes import load_recipe, resolve_recipe
     from dmsummary.render import save
 
-    recipe = load_recipe(name)
-    figure = resolve_recipe(recipe)
-    target = Path(stage) / _subdir(recipe.id)
+    target = Path(stage) / _subdir(figure.recipe_id)
     written = list(save(figure, target, formats=formats).values())
     written += list(write(provenance_report(figure), target, formats=PROVENANCE_FORMATS))
-    return recipe.id, sorted(str(p.relative_to(stage)) for p in written)
+    return figure.recipe_id, sorted(str(p.relative_to(stage)) for p in written)
 
 
 def build(
@@ -134,30 +158,35 @@ def build(
 
     fmts = check_formats(formats)
     names = list(recipes) if recipes else builtin_recipes()
-    # Resolve everything first: recipe and data errors surface before any file is written.
-    loaded = {name: load_recipe(name) for name in names}
-    resolved = {name: resolve_recipe(recipe) for name, recipe in loaded.items()}
-    out = Path(directory)
-    out.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(names)))
+    # Workers start importing matplotlib now, while this process resolves the recipes.
+    pool = None
+    if workers > 1:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker)
     try:
-        workers = max(1, min(jobs or os.cpu_count() or 1, len(names)))
-        tasks = [(name, str(stage), fmts) for name in names]
+        if pool is not None:
+            pool.submit(_warm_worker)  # starts the worker processes
+        # Resolve everything first: recipe and data errors surface before any file is written.
+        loaded = {name: load_recipe(name) for name in names}
+        resolved = {name: resolve_recipe(recipe) for name, recipe in loaded.items()}
+        out = Path(directory)
+        out.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    except BaseException:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        raise
+    try:
+        # The figures with most layers take longest: start them first to balance workers.
+        ordered = sorted(resolved.values(), key=lambda f: -len(f.layers))
+        tasks = [(figure, str(stage), fmts) for figure in ordered]
         outputs: dict[str, list[str]] = {}
         results: Iterator[tuple[str, list[str]]]
-        if workers == 1:
-            results = map(_render_one, tasks)
-        else:
-            pool = ProcessPoolExecutor(max_workers=workers)
-            results = pool.map(_render_one, tasks)
-        try:
-            for recipe_id, files in results:
-                outputs[recipe_id] = files
-                if progress is not None:
-                    progress(recipe_id)
-        finally:
-            if workers > 1:
-                pool.shutdown()
+        results = map(_render_one, tasks) if pool is None else pool.map(_render_one, tasks)
+        for recipe_id, files in results:
+            outputs[recipe_id] = files
+            if progress is not None:
+                progress(recipe_id)
         manifest = _manifest(loaded, resolved, outputs, stage)
         for files in outputs.values():
             for rel in files:
@@ -168,6 +197,8 @@ def build(
         tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         tmp.replace(manifest_path)
     finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
         shutil.rmtree(stage, ignore_errors=True)
     return BuildResult(directory=out, manifest=manifest_path, outputs=outputs)
 

@@ -7,7 +7,8 @@ import importlib
 import pytest
 
 PUBLIC = {
-    "dmsummary.render": ["LayerArtists", "RenderedPlot", "render", "save"],
+    "dmsummary.render": ["LayerArtists", "RenderedPlot", "preload", "render", "save"],
+    "dmsummary.render.mathcache": ["shared_mathtext_cache"],
     "dmsummary.render.artists": ["LayerArtists", "RenderedPlot"],
     "dmsummary.render.styles": [
         "DEFAULT",

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
     from dmsummary.recipes.model import Figure
 
-__all__ = ["LayerArtists", "RenderedPlot", "render", "save"]
+__all__ = ["LayerArtists", "RenderedPlot", "preload", "render", "save"]
 
 Style = str | Mapping[str, Any] | None
 
@@ -133,6 +133,20 @@ def save(
         plot = draw(figure, None)
         write_atomically(plot.figure, targets, dpi=dpi)
     return targets
+
+
+def preload() -> None:
+    """Import matplotlib, the renderer and the PDF/SVG backends now.
+
+    Importing them takes a few tenths of a second; :func:`dmsummary.build.build` calls
+    this in each worker process while the parent process resolves the recipes.
+    Calling it is never required.
+    """
+    import matplotlib.backends.backend_pdf
+    import matplotlib.backends.backend_svg  # noqa: F401
+
+    import dmsummary.render.draw
+    import dmsummary.render.mathcache  # noqa: F401
 
 
 def __dir__() -> list[str]:
