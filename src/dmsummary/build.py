@@ -28,10 +28,24 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from dmsummary.recipes.model import Figure
 
-__all__ = ["MANIFEST_NAME", "BuildResult", "build", "environment"]
+__all__ = [
+    "MANIFEST_NAME",
+    "MANIFEST_SCHEMA",
+    "BuildResult",
+    "atomic_write",
+    "build",
+    "environment",
+    "figure_inputs",
+    "manifest_digest",
+    "output_paths",
+    "recipe_source",
+    "write_manifest",
+]
 
 MANIFEST_NAME = "manifest.json"
 """Name of the build manifest written at the top of the output directory."""
+MANIFEST_SCHEMA = "dmsummary-build-manifest/1"
+"""Value of the manifest's ``schema`` field (the format is ``schemas/1.0.0/manifest.json``)."""
 DEFAULT_FORMATS = ("pdf", "png", "svg")
 PROVENANCE_FORMATS = ("md", "tex", "csv", "json", "bib")
 
@@ -125,6 +139,7 @@ def build(
     formats: Sequence[str] = DEFAULT_FORMATS,
     jobs: int | None = None,
     progress: Callable[[str], None] | None = None,
+    manifest: str | os.PathLike[str] | None = None,
 ) -> BuildResult:
     """Build figures, provenance reports and the manifest.
 
@@ -142,6 +157,10 @@ def build(
         Worker processes (default: all cores, at most one per recipe).
     progress : callable, optional
         Called with the recipe id after each figure is done.
+    manifest : path, optional
+        Where to write the manifest (default ``<directory>/manifest.json``). The
+        Snakemake workflow writes one partial manifest per figure and merges them with
+        :func:`dmsummary.repro.merge_manifests`.
 
     Returns
     -------
@@ -187,15 +206,14 @@ def build(
             outputs[recipe_id] = files
             if progress is not None:
                 progress(recipe_id)
-        manifest = _manifest(loaded, resolved, outputs, stage)
+        document = _manifest(loaded, resolved, outputs, stage, fmts)
+        manifest_path = Path(manifest) if manifest is not None else out / MANIFEST_NAME
+        manifest_path.parent.mkdir(parents=True, exist_ok=True)
         for files in outputs.values():
             for rel in files:
                 (out / rel).parent.mkdir(parents=True, exist_ok=True)
                 (stage / rel).replace(out / rel)
-        manifest_path = out / MANIFEST_NAME
-        tmp = stage / MANIFEST_NAME
-        tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        tmp.replace(manifest_path)
+        write_manifest(document, manifest_path)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -203,34 +221,141 @@ def build(
     return BuildResult(directory=out, manifest=manifest_path, outputs=outputs)
 
 
+def figure_inputs(figure: Any) -> list[dict[str, str]]:
+    """Return the manifest's input records of a resolved figure.
+
+    Parameters
+    ----------
+    figure : dmsummary.recipes.Figure
+        A resolved figure.
+
+    Returns
+    -------
+    list of dict
+        One record per catalogue entry drawn or used: ``id``, ``kind`` and ``sha256``
+        (of the upstream file, or of the canonical JSON of a quoted point), plus ``file``
+        and ``url`` for file-backed entries.
+    """
+    inputs = []
+    for entry in figure.entries:
+        data = entry.spec["data"]
+        item = {"id": entry.id, "kind": entry.kind}
+        if "file" in data:
+            item.update({"file": data["file"], "url": data["url"], "sha256": data["sha256"]})
+        else:
+            point = json.dumps(dict(data["point"]), sort_keys=True, separators=(",", ":"))
+            item["sha256"] = hashlib.sha256(point.encode()).hexdigest()
+        inputs.append(item)
+    return inputs
+
+
+def output_paths(figure: Any, formats: Sequence[str] = DEFAULT_FORMATS) -> list[str]:
+    """Return the files a build writes for a figure, relative to the build directory.
+
+    Parameters
+    ----------
+    figure : dmsummary.recipes.Figure
+        A resolved figure.
+    formats : sequence of str
+        Figure formats.
+
+    Returns
+    -------
+    list of str
+        Sorted POSIX paths: ``<set>/<output>.<format>`` for each figure format, then the
+        provenance tables and the BibTeX, exactly as :func:`build` lists them.
+    """
+    stem = figure.output or figure.recipe_id.replace("/", "-")
+    sub = _subdir(figure.recipe_id)
+    prefix = f"{sub}/{stem}" if sub else stem
+    names = [f"{prefix}.{fmt}" for fmt in formats]
+    names += [f"{prefix}.provenance.{ext}" for ext in PROVENANCE_FORMATS if ext != "bib"]
+    names.append(f"{prefix}.bib")
+    return sorted(names)
+
+
+def recipe_source(recipe: Any) -> str:
+    """Return ``"builtin"`` for a built-in recipe, else the recipe file's path as given."""
+    builtin = recipe.path is not None and "/recipes/builtin/" in recipe.path.as_posix()
+    return "builtin" if builtin else str(recipe.path)
+
+
+def manifest_digest(document: dict[str, Any]) -> str:
+    """Return the ``sha256:<hex>`` digest of a manifest, computed without its ``digest`` field.
+
+    The digest is stored in the manifest itself, so that a hand-edited manifest is
+    recognised by :func:`dmsummary.repro.verify` (editing a hash without rebuilding
+    would otherwise make a stale build look verified).
+
+    Parameters
+    ----------
+    document : dict
+        The manifest (with or without its ``digest`` field).
+
+    Returns
+    -------
+    str
+        ``sha256:<hex>`` of the canonical JSON of the other fields.
+    """
+    from dmsummary.provenance import digest
+
+    return digest({k: v for k, v in document.items() if k != "digest"})
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to a temporary file beside ``path``, then rename it into place.
+
+    A reader never sees half a file, and on any error nothing is left behind.
+
+    Parameters
+    ----------
+    path : path
+        Target file (its directory must exist).
+    data : bytes
+        Content.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+    """
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        Path(tmp).chmod(0o644)
+        Path(tmp).replace(target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def write_manifest(document: dict[str, Any], path: Path) -> None:
+    """Stamp ``document`` with its digest and write it atomically to ``path``."""
+    document = {**document, "digest": manifest_digest(document)}
+    atomic_write(path, (json.dumps(document, indent=1, sort_keys=True) + "\n").encode())
+
+
 def _manifest(
-    loaded: dict[str, Any], resolved: dict[str, Any], outputs: dict[str, list[str]], stage: Path
+    loaded: dict[str, Any],
+    resolved: dict[str, Any],
+    outputs: dict[str, list[str]],
+    stage: Path,
+    formats: Sequence[str],
 ) -> dict[str, Any]:
     recipes: dict[str, Any] = {}
     for name, recipe in loaded.items():
-        figure = resolved[name]
-        inputs = []
-        for entry in figure.entries:
-            data = entry.spec["data"]
-            item = {"id": entry.id, "kind": entry.kind}
-            if "file" in data:
-                item.update({"file": data["file"], "url": data["url"], "sha256": data["sha256"]})
-            else:
-                point = json.dumps(dict(data["point"]), sort_keys=True, separators=(",", ":"))
-                item["sha256"] = hashlib.sha256(point.encode()).hexdigest()
-            inputs.append(item)
-        builtin = recipe.path is not None and "/recipes/builtin/" in recipe.path.as_posix()
         recipes[recipe.id] = {
-            "recipe": {
-                "digest": recipe.digest,
-                "source": "builtin" if builtin else str(recipe.path),
-            },
-            "inputs": inputs,
+            "recipe": {"digest": recipe.digest, "source": recipe_source(recipe)},
+            "inputs": figure_inputs(resolved[name]),
             "outputs": {rel: _sha256(stage / rel) for rel in outputs[recipe.id]},
         }
     return {
-        "schema": "dmsummary-build-manifest/1",
+        "schema": MANIFEST_SCHEMA,
         "environment": environment(),
+        "formats": list(formats),
         "recipes": recipes,
     }
 

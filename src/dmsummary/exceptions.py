@@ -12,8 +12,10 @@ __all__ = [
     "DMSummaryError",
     "DataFileNotFound",
     "EntryNotFound",
+    "ExportError",
     "IntegrityError",
     "InvalidEntry",
+    "ManifestError",
     "ParseError",
     "RecipeError",
     "SupersededEntryWarning",
@@ -64,6 +66,14 @@ class SupersededEntryWarning(DMSummaryError, UserWarning):
     The figure still builds (ids are stable; old results stay reproducible), but
     the message names the successor so that the recipe can be updated.
     """
+
+
+class ManifestError(DMSummaryError, ValueError):
+    """A build manifest is missing, malformed, or was edited after the build."""
+
+
+class ExportError(DMSummaryError, OSError):
+    """An archive or workflow cannot be written or run (target not writable, tool absent)."""
 
 
 class TranslationDomainError(DMSummaryError, ValueError):

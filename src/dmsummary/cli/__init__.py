@@ -76,6 +76,7 @@ def _register() -> None:
     from dmsummary.cli.catalogue import catalogue, fetch
     from dmsummary.cli.figures import build, cite, provenance
     from dmsummary.cli.reinterpret import reinterpret
+    from dmsummary.cli.repro import info, verify, workflow
 
     cli.add_command(build)
     cli.add_command(catalogue)
@@ -83,6 +84,9 @@ def _register() -> None:
     cli.add_command(fetch)
     cli.add_command(provenance)
     cli.add_command(reinterpret)
+    cli.add_command(info)
+    cli.add_command(verify)
+    cli.add_command(workflow)
 
 
 _register()

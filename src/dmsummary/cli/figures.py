@@ -39,7 +39,15 @@ def _formats(value: str) -> tuple[str, ...]:
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores)."
 )
-def build(recipes: tuple[str, ...], output: Path, formats: str, jobs: int | None) -> None:
+@click.option(
+    "--manifest",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the manifest here instead of OUTPUT/manifest.json (the Snakemake workflow "
+    "writes one per figure and merges them with `dmsummary workflow merge`).",
+)
+def build(
+    recipes: tuple[str, ...], output: Path, formats: str, jobs: int | None, manifest: Path | None
+) -> None:
     """Build figures with provenance tables, BibTeX and build/manifest.json.
 
     RECIPE is a built-in recipe id (e.g. espp2026/higgs-portal-majorana) or a recipe
@@ -55,7 +63,12 @@ def build(recipes: tuple[str, ...], output: Path, formats: str, jobs: int | None
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("building figures", total=len(names))
         result = run_build(
-            names, output, formats=fmts, jobs=jobs, progress=lambda _: bar.advance(task)
+            names,
+            output,
+            formats=fmts,
+            jobs=jobs,
+            progress=lambda _: bar.advance(task),
+            manifest=manifest,
         )
     n_files = sum(len(files) for files in result.outputs.values())
     click.echo(

@@ -69,9 +69,17 @@ def _path(error: Any) -> str:
     return "".join(parts).lstrip(".") or "(top level)"
 
 
-def _describe(error: Any) -> str:
+_DOCS = {
+    "entry": "the entry format is in docs/catalogue-format.md",
+    "recipe": "the recipe format is in docs/recipes.md",
+    "manifest": "the manifest format is in docs/reproducibility.md",
+}
+
+
+def _describe(error: Any, name: str) -> str:
     if error.validator == "required":
-        return f"{error.message}; add it (the entry format is in docs/catalogue-format.md)"
+        where = _DOCS.get(name, f"see the {name} schema")
+        return f"{error.message}; add it ({where})"
     if (
         error.validator == "type"
         and isinstance(error.instance, str)
@@ -111,7 +119,7 @@ def schema_errors(
     """
     validator = _validator(name, version)
     errors = sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.path)))
-    return [(_path(e), _describe(e)) for e in errors]
+    return [(_path(e), _describe(e, name)) for e in errors]
 
 
 def __dir__() -> list[str]:
