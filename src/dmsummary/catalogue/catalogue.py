@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from dmsummary.catalogue.entry import Curve, Entry
@@ -16,7 +16,14 @@ from dmsummary.exceptions import EntryNotFound, InvalidEntry, ParseError
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["Catalogue", "Problem", "builtin_catalogue_dir", "load_catalogue"]
+__all__ = [
+    "Catalogue",
+    "Problem",
+    "builtin_catalogue_dir",
+    "entry_files",
+    "load_catalogue",
+    "local_data_file",
+]
 
 
 def builtin_catalogue_dir() -> Path:
@@ -48,13 +55,44 @@ class Problem:
         return f"{self.where}: {self.field}: {self.message}"
 
 
+DATA_DIR = "data"
+"""Folder name for data files kept beside user entries; YAML below it is not an entry."""
+
+
+def entry_files(directories: Sequence[Path]) -> list[Path]:
+    """Return the entry files of catalogue directories (``*.yaml``, sorted, data folders skipped).
+
+    Parameters
+    ----------
+    directories : sequence of pathlib.Path
+        Catalogue directories.
+
+    Returns
+    -------
+    list of pathlib.Path
+        Entry files, directory by directory.
+
+    Raises
+    ------
+    FileNotFoundError
+        If a directory does not exist.
+    """
+    return _entry_files(directories)
+
+
 def _entry_files(directories: Sequence[Path]) -> list[Path]:
     files: list[Path] = []
     for directory in directories:
         if not directory.is_dir():
             msg = f"catalogue directory {directory} does not exist"
             raise FileNotFoundError(msg)
-        files.extend(sorted(p for p in directory.rglob("*.yaml") if p.is_file()))
+        files.extend(
+            sorted(
+                p
+                for p in directory.rglob("*.yaml")
+                if p.is_file() and DATA_DIR not in p.relative_to(directory).parts[:-1]
+            )
+        )
     return files
 
 
@@ -287,6 +325,7 @@ class Catalogue:
             data["sha256"],
             data["url"],
             where=entry.where,
+            local=local_data_file(entry),
             mirror=self.mirror,
             cache=self.cache,
             offline=self.offline,
@@ -304,6 +343,29 @@ class Catalogue:
         curve = Curve(entry=entry, segments=tuple(segments), sha256=data["sha256"])
         self._curves[entry.id] = curve
         return curve
+
+
+def local_data_file(entry: Entry) -> Path | None:
+    """Return where a user entry may keep its own copy of its data file.
+
+    A file that is not in the data mirror (e.g. a new digitisation added with
+    ``dmsummary catalogue add``) is kept beside its entry, as
+    ``<entry directory>/data/<data.file>``; it is tried before the mirror and,
+    like every source, verified against the pinned sha256.
+
+    Parameters
+    ----------
+    entry : Entry
+        A file-backed entry (``kind`` curve or contour).
+
+    Returns
+    -------
+    pathlib.Path or None
+        The candidate path (which may not exist), or None for an in-memory entry.
+    """
+    if entry.path is None or "file" not in entry.spec["data"]:
+        return None
+    return entry.path.parent / DATA_DIR / Path(*PurePosixPath(entry.spec["data"]["file"]).parts)
 
 
 def _point_curve(entry: Entry) -> Curve:

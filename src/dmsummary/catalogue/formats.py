@@ -9,7 +9,8 @@ Formats (``data.format.type``): ``text`` (whitespace/CSV with comments, header
 rows, blocks), ``hepdata-yaml`` (HEPData submission table), ``hepdata-json``
 (HEPData table download), ``ecsv`` (Astropy ECSV; header units are checked) and
 ``json-arrays`` (named arrays; nested lists are disconnected segments, as in
-the LHC DM WG contour outputs). Disconnected segments are kept as they are:
+the LHC DM WG contour outputs) and ``wpd-json`` (a WebPlotDigitizer project
+export; one named dataset). Disconnected segments are kept as they are:
 they are never joined.
 """
 
@@ -28,7 +29,14 @@ import yaml
 from dmsummary.exceptions import ParseError, UnitError
 from dmsummary.units import Dimension, parse_unit
 
-__all__ = ["FORMATS", "Segments", "read_segments"]
+__all__ = [
+    "FORMATS",
+    "Segments",
+    "hepdata_table",
+    "load_yaml_documents",
+    "read_segments",
+    "wpd_project",
+]
 
 FloatArray = npt.NDArray[np.float64]
 Segments = list[tuple[FloatArray, FloatArray]]
@@ -172,21 +180,110 @@ def _hepdata_pick(variables: Sequence[Mapping[str, Any]], column: int | str, whe
             msg = f"{where}: index {column} but the table has {len(variables)} such variable(s)"
             raise ParseError(msg)
         return variables[column]
-    names = [str(v.get("header", {}).get("name", "")) for v in variables]
+    names = [
+        str(v["header"].get("name", ""))
+        if isinstance(v, dict) and isinstance(v.get("header"), dict)
+        else ""
+        for v in variables
+    ]
     if column not in names:
         msg = f"{where}: no variable with header name {column!r}; the table has {names}"
         raise ParseError(msg)
     return variables[names.index(column)]
 
 
-def _hepdata_yaml(raw: bytes, fmt: Mapping[str, Any], where: str) -> Segments:
+def load_yaml_documents(raw: bytes, where: str) -> list[Any]:
+    """Parse every document of a YAML stream safely (no tags, anchors or aliases).
+
+    Upstream YAML (HEPData tables and submissions) is plain data: an explicit
+    tag or an anchor/alias (the "billion laughs" expansion) is refused before
+    anything is constructed.
+
+    Parameters
+    ----------
+    raw : bytes
+        File content (UTF-8).
+    where : str
+        File, for messages.
+
+    Returns
+    -------
+    list
+        The parsed documents (a single-document file gives a one-element list).
+
+    Raises
+    ------
+    ParseError
+        Not UTF-8, not valid YAML, or a tag/anchor/alias.
+    """
+    text = _decode(raw, where)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        doc = yaml.safe_load(_decode(raw, where))
+        for event in yaml.parse(text, Loader=loader):
+            mark = event.start_mark.line + 1 if event.start_mark is not None else 0
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                msg = f"{where}: YAML anchors/aliases are not allowed (line {mark}); write values out"
+                raise ParseError(msg)
+            tag = getattr(event, "tag", None)
+            implicit = getattr(event, "implicit", True)
+            if tag is not None and (implicit is False or implicit == (False, False)):
+                msg = f"{where}: YAML tag {tag!r} is not allowed (line {mark}); use plain values"
+                raise ParseError(msg)
+        return list(yaml.load_all(text, Loader=loader))
     except yaml.YAMLError as err:
         msg = f"{where}: not valid YAML ({err}); a HEPData table needs safe YAML"
         raise ParseError(msg) from err
-    if not isinstance(doc, dict) or "dependent_variables" not in doc:
+    except RecursionError as err:
+        msg = f"{where}: YAML nested too deeply to be a data table"
+        raise ParseError(msg) from err
+
+
+def hepdata_table(docs: Sequence[Any], table: str | None, where: str) -> Mapping[str, Any]:
+    """Pick the HEPData table from the documents of a table or submission YAML file.
+
+    Parameters
+    ----------
+    docs : sequence
+        Parsed YAML documents (:func:`load_yaml_documents`).
+    table : str, optional
+        Table ``name`` in a single-file submission (several documents); not
+        needed for a file holding one table.
+    where : str
+        File, for messages.
+
+    Returns
+    -------
+    Mapping
+        The table (with ``independent_variables`` and ``dependent_variables``).
+
+    Raises
+    ------
+    ParseError
+        No table, or an ambiguous / unknown table name (the message lists the names).
+    """
+    tables = [
+        d for d in docs if isinstance(d, dict) and isinstance(d.get("dependent_variables"), list)
+    ]
+    if table is not None:
+        names = [str(d.get("name", "")) for d in tables]
+        if table not in names:
+            msg = f"{where}: data.format.table: no table named {table!r}; the file has {names}"
+            raise ParseError(msg)
+        return tables[names.index(table)]
+    if len(tables) == 1:
+        return tables[0]
+    if not tables:
         msg = f"{where}: not a HEPData table (no `dependent_variables`)"
+        raise ParseError(msg)
+    names = [str(d.get("name", "")) for d in tables]
+    msg = f"{where}: the file holds {len(tables)} tables {names}; set data.format.table"
+    raise ParseError(msg)
+
+
+def _hepdata_yaml(raw: bytes, fmt: Mapping[str, Any], where: str) -> Segments:
+    doc = hepdata_table(load_yaml_documents(raw, where), fmt.get("table"), where)
+    if not isinstance(doc.get("independent_variables", []), list):
+        msg = f"{where}: `independent_variables` must be a list"
         raise ParseError(msg)
     xv = _hepdata_pick(
         doc.get("independent_variables", []), fmt["x"].get("column", 0), f"{where}: data.format.x"
@@ -194,7 +291,13 @@ def _hepdata_yaml(raw: bytes, fmt: Mapping[str, Any], where: str) -> Segments:
     yv = _hepdata_pick(
         doc["dependent_variables"], fmt["y"].get("column", 0), f"{where}: data.format.y"
     )
+    if not isinstance(xv, dict) or not isinstance(yv, dict):
+        msg = f"{where}: HEPData variables must be mappings with `header` and `values`"
+        raise ParseError(msg)
     xs_raw, ys_raw = xv.get("values", []), yv.get("values", [])
+    if not isinstance(xs_raw, list) or not isinstance(ys_raw, list):
+        msg = f"{where}: HEPData `values` must be lists"
+        raise ParseError(msg)
     if len(xs_raw) != len(ys_raw):
         msg = f"{where}: {len(xs_raw)} x values but {len(ys_raw)} y values"
         raise ParseError(msg)
@@ -204,7 +307,7 @@ def _hepdata_yaml(raw: bytes, fmt: Mapping[str, Any], where: str) -> Segments:
 def _hepdata_json(raw: bytes, fmt: Mapping[str, Any], where: str) -> Segments:
     try:
         doc = json.loads(_decode(raw, where))
-    except json.JSONDecodeError as err:
+    except (json.JSONDecodeError, RecursionError) as err:
         msg = f"{where}: not valid JSON ({err})"
         raise ParseError(msg) from err
     if not isinstance(doc, dict) or "values" not in doc:
@@ -310,7 +413,7 @@ def _safe_unit(text: str) -> tuple[float, Dimension | None]:
 def _json_arrays(raw: bytes, fmt: Mapping[str, Any], where: str) -> Segments:
     try:
         doc = json.loads(_decode(raw, where))
-    except json.JSONDecodeError as err:
+    except (json.JSONDecodeError, RecursionError) as err:
         msg = f"{where}: not valid JSON ({err})"
         raise ParseError(msg) from err
     arrays = []
@@ -342,12 +445,87 @@ def _json_arrays(raw: bytes, fmt: Mapping[str, Any], where: str) -> Segments:
     return segments
 
 
+def wpd_project(raw: bytes, where: str) -> Mapping[str, Any]:
+    """Parse a WebPlotDigitizer JSON project export (version 4 layout, or the older ``wpd`` wrapper).
+
+    Parameters
+    ----------
+    raw : bytes
+        File content.
+    where : str
+        File, for messages.
+
+    Returns
+    -------
+    Mapping
+        ``{"axes": {name: axes}, "datasets": {name: dataset}}``; each dataset has
+        ``axesName`` and ``data`` (a list of ``{"x": px, "y": py, "value": [x, y]}``).
+
+    Raises
+    ------
+    ParseError
+        Not JSON, or not a WebPlotDigitizer project.
+    """
+    try:
+        doc = json.loads(_decode(raw, where))
+    except (json.JSONDecodeError, RecursionError) as err:
+        msg = f"{where}: not valid JSON ({err})"
+        raise ParseError(msg) from err
+    if isinstance(doc, dict) and isinstance(doc.get("wpd"), dict):
+        doc = doc["wpd"]
+    datasets = doc.get("datasetColl", doc.get("dataSeries")) if isinstance(doc, dict) else None
+    axes = doc.get("axesColl") if isinstance(doc, dict) else None
+    if not isinstance(datasets, list) or not isinstance(axes, list):
+        msg = (
+            f"{where}: not a WebPlotDigitizer project (needs `axesColl` and `datasetColl`); "
+            "export with File > Save Project (JSON) in WebPlotDigitizer"
+        )
+        raise ParseError(msg)
+    out: dict[str, dict[str, Any]] = {"axes": {}, "datasets": {}}
+    for kind, items in (("axes", axes), ("datasets", datasets)):
+        for item in items:
+            if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+                msg = f"{where}: every WebPlotDigitizer {kind} item needs a `name`"
+                raise ParseError(msg)
+            out[kind][item["name"]] = item
+    return out
+
+
+def _wpd_json(raw: bytes, fmt: Mapping[str, Any], where: str) -> Segments:
+    project = wpd_project(raw, where)
+    datasets = project["datasets"]
+    name = fmt.get("dataset")
+    if name is None:
+        if len(datasets) != 1:
+            msg = f"{where}: data.format.dataset: the project has datasets {sorted(datasets)}; name one"
+            raise ParseError(msg)
+        name = next(iter(datasets))
+    if name not in datasets:
+        msg = f"{where}: data.format.dataset: no dataset {name!r}; the project has {sorted(datasets)}"
+        raise ParseError(msg)
+    points = datasets[name].get("data")
+    if not isinstance(points, list):
+        msg = f"{where}: dataset {name!r} has no `data` list"
+        raise ParseError(msg)
+    xs: list[float] = []
+    ys: list[float] = []
+    for i, point in enumerate(points):
+        value = point.get("value") if isinstance(point, dict) else None
+        if not isinstance(value, list) or len(value) < 2:
+            msg = f"{where}: dataset {name!r}, point {i}: no calibrated `value` [x, y]"
+            raise ParseError(msg)
+        xs.append(_number(value[0], f"{where}: dataset {name!r}, point {i}, x"))
+        ys.append(_number(value[1], f"{where}: dataset {name!r}, point {i}, y"))
+    return [(np.asarray(xs, dtype=float), np.asarray(ys, dtype=float))]
+
+
 FORMATS: dict[str, Callable[[bytes, Mapping[str, Any], str], Segments]] = {
     "text": _text,
     "hepdata-yaml": _hepdata_yaml,
     "hepdata-json": _hepdata_json,
     "ecsv": _ecsv,
     "json-arrays": _json_arrays,
+    "wpd-json": _wpd_json,
 }
 """Parser per ``data.format.type``."""
 

@@ -11,7 +11,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from dmsummary.catalogue.catalogue import Catalogue, Problem, builtin_catalogue_dir, load_entries
+from dmsummary.catalogue.catalogue import (
+    Catalogue,
+    Problem,
+    builtin_catalogue_dir,
+    entry_files,
+    load_entries,
+)
 from dmsummary.catalogue.entry import Entry
 from dmsummary.exceptions import DMSummaryError
 
@@ -98,7 +104,7 @@ def validate_catalogue(
         Counts and every problem found.
     """
     dirs = list(directories) if directories else [builtin_catalogue_dir()]
-    n_files = sum(1 for d in dirs for _ in d.rglob("*.yaml"))
+    n_files = len(entry_files(dirs))
     entries, problems = load_entries(dirs)
     ids = {e.id for e in entries} | {a for e in entries for a in e.aliases}
     for entry in entries:

@@ -1,11 +1,11 @@
-"""``dmsummary catalogue list|show|validate|planes`` and ``dmsummary fetch``."""
+"""``dmsummary catalogue list|show|validate|planes|add`` and ``dmsummary fetch``."""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from dmsummary.catalogue import Catalogue
 
-__all__ = ["catalogue", "catalogue_dirs", "fetch"]
+__all__ = ["add", "catalogue", "catalogue_dirs", "fetch"]
 
 _STATUSES = ["observed", "expected", "projection", "target", "theory"]
 
@@ -269,3 +269,142 @@ def fetch(ids: tuple[str, ...], *, all_: bool) -> None:
 
 def __dir__() -> list[str]:
     return __all__
+
+
+def _target_catalogue(explicit: Path | None) -> Path:
+    if explicit is not None:
+        return explicit
+    obj = click.get_current_context().find_root().obj or {}
+    extra = list(obj.get("catalogue_dirs", []))
+    if extra:
+        return Path(extra[-1])
+    msg = (
+        "name the catalogue directory to write to with `catalogue add --catalogue DIR` "
+        "(or the global --catalogue / DMSUMMARY_CATALOGUE_PATH)"
+    )
+    raise click.UsageError(msg)
+
+
+_PROMPTS = {
+    "plane": "Plane (see `dmsummary catalogue planes`)",
+    "experiment": "Experiment / collaboration",
+    "label": "Legend label",
+    "status": f"Status ({' | '.join(_STATUSES)})",
+    "cl": "Confidence level (e.g. 0.9)",
+    "reference": "Reference (arXiv:NNNN.NNNNN, doi:..., or citation)",
+    "x-unit": "Unit of the x numbers in the file",
+    "y-unit": "Unit of the y numbers in the file",
+    "url": "Pinned https URL of the file",
+    "digitised-by": "Who digitised the figure",
+    "figure": "Figure or table of the publication",
+    "year": "Year of the result",
+}
+
+
+@catalogue.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--plane", help="Named plane (see `dmsummary catalogue planes`).")
+@click.option("--experiment", help="Experiment or collaboration.")
+@click.option("--label", help="Legend label (plain text; mathtext in $...$).")
+@click.option("--status", type=click.Choice(_STATUSES), help="Default: what the file says.")
+@click.option("--cl", type=float, help="Confidence level, 0.9 or 90 (default: from the file).")
+@click.option("--reference", help="arXiv:NNNN.NNNNN, doi:10..., inspire:NNNN or a citation.")
+@click.option("--figure", help="Figure or table in the publication.")
+@click.option("--doi", help="Journal DOI.")
+@click.option("--url", help="Pinned https URL of the file (default: from the mirror MANIFEST).")
+@click.option("--x-unit", help="Unit of the x numbers in the file (default: from headers).")
+@click.option("--y-unit", help="Unit of the y numbers in the file (default: from headers).")
+@click.option("--x-column", help="x column: 0-based index, header name or JSON key.")
+@click.option("--y-column", help="y column: index, header name, JSON key or HEPData variable.")
+@click.option("--table", help="HEPData table name (submissions with several tables).")
+@click.option("--dataset", help="WebPlotDigitizer dataset name.")
+@click.option("--each", is_flag=True, help="One entry per y column / variable / dataset.")
+@click.option("--id", "ident", help="Entry id (default: <experiment>-<year>-<plane>).")
+@click.option("--year", type=int, help="Year of the result (default: from the arXiv id).")
+@click.option("--title", help="One-line description.")
+@click.option("--licence", help="Licence of the file (default: CC0-1.0 for HEPData).")
+@click.option(
+    "--origin",
+    type=click.Choice(["data-release", "hepdata", "digitised", "computed", "unknown"]),
+    help="Default: from the format (HEPData, digitiser) or the mirror MANIFEST.",
+)
+@click.option("--statistic", help="upper-limit, sensitivity-median, band-edge, ...")
+@click.option(
+    "--kind", type=click.Choice(["curve", "contour"]), default="curve", show_default=True
+)
+@click.option("--sort-x", is_flag=True, help="Sort each curve by x when read.")
+@click.option("--digitised-by", help="Who digitised the figure (digitiser exports).")
+@click.option("--digitised-on", help="ISO date of the digitisation (default: file date).")
+@click.option(
+    "--digitised-with", help="Digitiser tool (default: WebPlotDigitizer for its exports)."
+)
+@click.option("--supersedes", multiple=True, help="Id this result replaces (repeatable).")
+@click.option("--alias", "aliases", multiple=True, help="Other id for this entry (repeatable).")
+@click.option("--tag", "tags", multiple=True, help="Keyword (repeatable).")
+@click.option("--notes", help="Extra notes (caveats, corrections).")
+@click.option(
+    "--catalogue",
+    "target",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Catalogue directory to write to (created if missing).",
+)
+@click.option("--dry-run", is_flag=True, help="Validate and print, write nothing.")
+def add(file: Path, **options: object) -> None:
+    """Add the result in FILE to a catalogue directory.
+
+    FILE may be CSV/text (any delimiter), a HEPData submission or table
+    (YAML/JSON), a WebPlotDigitizer CSV or JSON project, or a DM WG contour
+    JSON. Units, CL and observed/expected are taken from the file when it
+    states them. Missing required information is prompted for on a terminal;
+    otherwise it is an error listing everything that is missing.
+    """
+    from dataclasses import replace
+
+    from dmsummary.catalogue.ingest import MissingFields, ResultInfo, add_result
+
+    target = _target_catalogue(options.pop("target"))  # type: ignore[arg-type]
+    dry_run = bool(options.pop("dry_run"))
+    picks = {k: options.pop(k) for k in ("x_column", "y_column", "table", "dataset", "each")}
+    options["id"] = options.pop("ident")
+    for key in ("supersedes", "aliases", "tags"):
+        options[key] = tuple(options[key])  # type: ignore[arg-type]
+    info = ResultInfo(**options)  # type: ignore[arg-type]
+    others = [d for d in catalogue_dirs() if d.resolve() != target.resolve()]
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    while True:
+        try:
+            drafts = add_result(
+                file,
+                info,
+                catalogue=target,
+                others=others,
+                dry_run=dry_run,
+                **picks,  # type: ignore[arg-type]
+            )
+            break
+        except MissingFields as err:
+            if not interactive:
+                msg = (
+                    f"{err}\n(no terminal attached, so nothing was asked; give these options, "
+                    "see `dmsummary catalogue add --help`)"
+                )
+                raise click.UsageError(msg) from None
+            answers: dict[str, object] = {}
+            for name in err.fields:
+                value = click.prompt(_PROMPTS.get(name, name), type=_PROMPT_TYPES.get(name, str))
+                answers[name.replace("-", "_")] = value
+            info = replace(info, **answers)  # type: ignore[arg-type]
+    for draft in drafts:
+        verb = "would write" if dry_run else "wrote"
+        click.echo(f"{verb} {draft.path}  ({draft.summary})")
+        if draft.data_copy is not None:
+            click.echo(f"  data copied to {draft.data_copy[1]}")
+        if dry_run:
+            click.echo(draft.text)
+
+
+_PROMPT_TYPES: dict[str, Any] = {
+    "cl": float,
+    "year": int,
+    "status": click.Choice(_STATUSES),
+}
