@@ -320,6 +320,9 @@ def _hepdata_json(raw: bytes, fmt: Mapping[str, Any], where: str) -> Segments:
             f"{where}: hepdata-json columns must be 0-based indices into each row's x and y lists"
         )
         raise ParseError(msg)
+    if not isinstance(doc["values"], list):
+        msg = f"{where}: HEPData JSON `values` must be a list of rows"
+        raise ParseError(msg)
     pairs = []
     for i, row in enumerate(doc["values"]):
         try:
@@ -379,7 +382,13 @@ def _ecsv(raw: bytes, fmt: Mapping[str, Any], where: str) -> Segments:
     except yaml.YAMLError as err:
         msg = f"{where}: ECSV header is not valid YAML ({err})"
         raise ParseError(msg) from err
-    datatype = header.get("datatype", []) if isinstance(header, dict) else []
+    if not isinstance(header, dict):
+        msg = f"{where}: ECSV header must be a YAML mapping with `datatype`"
+        raise ParseError(msg)
+    datatype = header.get("datatype", [])
+    if not isinstance(datatype, list):
+        msg = f"{where}: ECSV header `datatype` must be a list of columns"
+        raise ParseError(msg)
     units = {str(c.get("name")): str(c.get("unit", "")) for c in datatype if isinstance(c, dict)}
     for axis in ("x", "y"):
         name = fmt[axis].get("column")
@@ -397,8 +406,15 @@ def _ecsv(raw: bytes, fmt: Mapping[str, Any], where: str) -> Segments:
                 )
                 raise UnitError(msg)
     body = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
-    sub = {"type": "text", "header": True, "delimiter": header.get("delimiter", " ")}
-    sub["delimiter"] = "whitespace" if sub["delimiter"] == " " else sub["delimiter"]
+    delimiter = header.get("delimiter", " ")
+    if delimiter not in (" ", ",", ";", "\t"):
+        msg = f"{where}: ECSV delimiter {delimiter!r} is not supported (space, comma, semicolon, tab)"
+        raise ParseError(msg)
+    sub = {
+        "type": "text",
+        "header": True,
+        "delimiter": "whitespace" if delimiter == " " else delimiter,
+    }
     sub_fmt = {**fmt, **sub}
     return _text("\n".join(body).encode(), sub_fmt, where)
 

@@ -302,7 +302,7 @@ _PROMPTS = {
 
 
 @catalogue.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--plane", help="Named plane (see `dmsummary catalogue planes`).")
 @click.option("--experiment", help="Experiment or collaboration.")
 @click.option("--label", help="Legend label (plain text; mathtext in $...$).")
