@@ -28,7 +28,8 @@ def isolate(monkeypatch: pytest.MonkeyPatch, cache: Path) -> None:
     """Set the environment every test runs in: offline, private cache, the shared mirror."""
     monkeypatch.setenv("DMSUMMARY_OFFLINE", "1")
     monkeypatch.setenv("DMSUMMARY_CACHE", str(cache))
-    monkeypatch.delenv("DMSUMMARY_CATALOGUE_PATH", raising=False)
+    # Set (not deleted) so that a value the CLI sets during a test is undone afterwards.
+    monkeypatch.setenv("DMSUMMARY_CATALOGUE_PATH", "")
     mirror = mirror_dir()
     if mirror is not None:
         monkeypatch.setenv("DMSUMMARY_DATA", str(mirror))

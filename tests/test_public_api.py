@@ -65,6 +65,24 @@ PUBLIC = {
         "validate_catalogue",
     ],
     "dmsummary.schema": ["SCHEMA_VERSION", "load_schema", "schema_errors"],
+    "dmsummary.catalogue.ingest": [
+        "MAX_INGEST_BYTES",
+        "REQUIRED_FIELDS",
+        "Draft",
+        "MissingFields",
+        "ResultInfo",
+        "Series",
+        "add_result",
+        "detect",
+    ],
+    "dmsummary.catalogue.diff": [
+        "CatalogueDiff",
+        "FieldChange",
+        "NumberChange",
+        "diff_catalogues",
+        "diff_revisions",
+        "git_catalogue",
+    ],
 }
 
 

@@ -345,3 +345,24 @@ def test_id_collision_with_the_builtin_catalogue(add: Add, tmp_path: Path) -> No
     assert code == 1
     assert "id 'lz-2024-si' is already used" in out
     assert "--supersedes lz-2024-si" in out
+
+
+def test_figure_commands_draw_user_entries(
+    add: Add, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cat = tmp_path / "cat"
+    code, out = add(cat, str(GOOD / "hepdata_table.json"), *SI, *REF)
+    assert code == 0, out
+    recipe = tmp_path / "mine.yaml"
+    recipe.write_text(
+        "schema_version: 1.0.0\nid: test/mine\ntitle: t\nplane: si\n"
+        "x: {range: [1.0, 1000.0]}\ny: {range: [1.0e-47, 1.0e-40]}\n"
+        "layers:\n  - {entry: synthetic-2026-si, role: direct-detection}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SystemExit) as info:
+        main(["--catalogue", str(cat), "provenance", str(recipe), "--format", "csv"])
+    out, err = capsys.readouterr()
+    assert info.value.code in (0, None), err
+    assert "synthetic-2026-si" in out
+    assert "10.17182/hepdata.00000.v1/t9" in out

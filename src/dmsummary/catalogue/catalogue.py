@@ -20,6 +20,7 @@ __all__ = [
     "Catalogue",
     "Problem",
     "builtin_catalogue_dir",
+    "default_catalogue_dirs",
     "entry_files",
     "load_catalogue",
     "local_data_file",
@@ -29,6 +30,37 @@ __all__ = [
 def builtin_catalogue_dir() -> Path:
     """Return the directory of the built-in catalogue entries (package data)."""
     return Path(str(resources.files("dmsummary.data") / "catalogue"))
+
+
+def default_catalogue_dirs() -> list[Path]:
+    """Return the built-in catalogue plus the user catalogues in ``DMSUMMARY_CATALOGUE_PATH``.
+
+    ``DMSUMMARY_CATALOGUE_PATH`` holds extra catalogue directories separated by
+    ``os.pathsep``; the command line's ``--catalogue DIR`` options are added to it,
+    so every command (and ``build``'s worker processes) sees the same catalogue.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The directories, built-in first.
+
+    Raises
+    ------
+    InvalidEntry
+        If the variable names something that is not a directory.
+    """
+    import os
+
+    dirs = [builtin_catalogue_dir()]
+    for item in os.environ.get("DMSUMMARY_CATALOGUE_PATH", "").split(os.pathsep):
+        if not item.strip():
+            continue
+        path = Path(item).expanduser()
+        if not path.is_dir():
+            msg = f"DMSUMMARY_CATALOGUE_PATH names {path}, which is not a directory; fix the variable"
+            raise InvalidEntry(msg)
+        dirs.append(path)
+    return dirs
 
 
 @dataclass(frozen=True, slots=True)
@@ -533,7 +565,8 @@ def load_catalogue(
     Parameters
     ----------
     directories : sequence of path, optional
-        Catalogue directories; default: the built-in catalogue.
+        Catalogue directories; default: the built-in catalogue plus the user
+        catalogues in ``DMSUMMARY_CATALOGUE_PATH`` (:func:`default_catalogue_dirs`).
     mirror : path, optional
         Data mirror (default ``DMSUMMARY_DATA``).
     offline : bool, optional
@@ -551,7 +584,7 @@ def load_catalogue(
     InvalidEntry
         Listing every malformed entry file.
     """
-    dirs = [Path(d) for d in directories] if directories else [builtin_catalogue_dir()]
+    dirs = [Path(d) for d in directories] if directories else default_catalogue_dirs()
     entries, problems = load_entries(dirs)
     if problems:
         msg = f"{len(problems)} catalogue problem(s):\n" + "\n".join(f"  - {p}" for p in problems)

@@ -66,6 +66,10 @@ def cli(
         msg = "--no-builtin needs at least one --catalogue directory"
         raise click.UsageError(msg)
     ctx.obj = {"catalogue_dirs": extra, "builtin": not no_builtin}
+    if extra:
+        # Figure commands (and build's worker processes) load the default catalogue,
+        # which is the built-in one plus DMSUMMARY_CATALOGUE_PATH.
+        os.environ["DMSUMMARY_CATALOGUE_PATH"] = os.pathsep.join(str(p) for p in extra)
     if offline:
         os.environ["DMSUMMARY_OFFLINE"] = "1"
     if data_dir is not None:

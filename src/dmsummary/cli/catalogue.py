@@ -1,4 +1,4 @@
-"""``dmsummary catalogue list|show|validate|planes|add`` and ``dmsummary fetch``."""
+"""``dmsummary catalogue list|show|validate|planes|add|diff`` and ``dmsummary fetch``."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from dmsummary.catalogue import Catalogue
 
-__all__ = ["add", "catalogue", "catalogue_dirs", "fetch"]
+__all__ = ["add", "catalogue", "catalogue_dirs", "diff", "fetch"]
 
 _STATUSES = ["observed", "expected", "projection", "target", "theory"]
 
@@ -408,3 +408,53 @@ _PROMPT_TYPES: dict[str, Any] = {
     "year": int,
     "status": click.Choice(_STATUSES),
 }
+
+
+@catalogue.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option(
+    "--path",
+    "cat_path",
+    default="src/dmsummary/data/catalogue",
+    show_default=True,
+    help="Catalogue directory inside the repository (git revisions only).",
+)
+@click.option(
+    "--repo",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path(),
+    help="A directory in the git repository (git revisions only; default: here).",
+)
+@click.option("--no-numbers", is_flag=True, help="Compare metadata only.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when there are differences.")
+def diff(
+    old: str,
+    new: str,
+    *,
+    as_json: bool,
+    cat_path: str,
+    repo: Path,
+    no_numbers: bool,
+    exit_code: bool,
+) -> None:
+    """Show what changed between two catalogues, for review.
+
+    OLD and NEW are two catalogue directories, or two git revisions of the
+    repository (then --path names the catalogue directory in it). Reports the
+    entries added, removed and newly superseded, metadata changes field by
+    field, and the maximum relative change of every curve whose numbers changed.
+    """
+    from dmsummary.catalogue.diff import diff_catalogues, diff_revisions
+
+    if Path(old).is_dir() and Path(new).is_dir():
+        result = diff_catalogues([Path(old)], [Path(new)], numbers=not no_numbers)
+    elif Path(old).is_dir() or Path(new).is_dir():
+        msg = "give two catalogue directories or two git revisions, not one of each"
+        raise click.UsageError(msg)
+    else:
+        result = diff_revisions(old, new, repo=repo, path=cat_path, numbers=not no_numbers)
+    click.echo(result.to_json() if as_json else result.table(), nl=False)
+    if exit_code and not result.empty:
+        sys.exit(1)
