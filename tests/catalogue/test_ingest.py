@@ -10,7 +10,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from dmsummary.catalogue import load_catalogue
+from dmsummary.catalogue import builtin_catalogue_dir, load_catalogue
 from dmsummary.cli import cli, main
 
 GOOD = Path(__file__).parent / "fixtures" / "ingest" / "good"
@@ -96,7 +96,7 @@ def test_add_reproduces_the_builtin_entry(mirror: Path, tmp_path: Path, ident: s
     assert result.exit_code == 0, result.output
     assert f"wrote {target / f'{ident}.yaml'}" in result.output
     ours = load_catalogue([target], mirror=mirror)
-    builtin = load_catalogue(mirror=mirror)
+    builtin = load_catalogue([builtin_catalogue_dir()], mirror=mirror)
     new, old = ours.get(ident), builtin.get(ident)
     for key in SAME:
         assert new.spec.get(key) == old.spec.get(key), key

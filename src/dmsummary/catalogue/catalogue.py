@@ -114,7 +114,11 @@ def entry_files(directories: Sequence[Path]) -> list[Path]:
 
 def _entry_files(directories: Sequence[Path]) -> list[Path]:
     files: list[Path] = []
+    seen: set[Path] = set()
     for directory in directories:
+        if directory.resolve() in seen:  # the same directory named twice is read once
+            continue
+        seen.add(directory.resolve())
         if not directory.is_dir():
             msg = f"catalogue directory {directory} does not exist"
             raise FileNotFoundError(msg)

@@ -62,6 +62,7 @@ def cli(
         Path(p) for p in os.environ.get("DMSUMMARY_CATALOGUE_PATH", "").split(os.pathsep) if p
     ]
     extra += list(catalogues)
+    extra = list({p.resolve(): p for p in extra}.values())  # each directory once
     if no_builtin and not extra:
         msg = "--no-builtin needs at least one --catalogue directory"
         raise click.UsageError(msg)
