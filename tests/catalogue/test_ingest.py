@@ -366,3 +366,33 @@ def test_figure_commands_draw_user_entries(
     assert info.value.code in (0, None), err
     assert "synthetic-2026-si" in out
     assert "10.17182/hepdata.00000.v1/t9" in out
+
+
+def test_missing_fields_are_asked_for_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dmsummary.cli.catalogue as cli_catalogue
+
+    monkeypatch.setattr(cli_catalogue, "_interactive", lambda: True)
+    answers = ("Synthetic", "Synthetic (2026)", "arXiv:2601.00001", "observed", "0.9")
+    answers += ("GeV", "cm2")
+    result = CliRunner().invoke(
+        cli,
+        [
+            "catalogue",
+            "add",
+            str(GOOD / "wpd_single.csv"),
+            "--plane",
+            "si",
+            "--url",
+            "https://example.org/limit",
+            "--catalogue",
+            str(tmp_path),
+        ],
+        input="".join(f"{a}\n" for a in answers),
+    )
+    assert result.exit_code == 0, result.output
+    assert "Experiment / collaboration:" in result.output
+    doc = _doc(tmp_path / "synthetic-2026-si.yaml")
+    assert (doc["experiment"], doc["status"], doc["cl"]) == ("Synthetic", "observed", 0.9)
+    assert doc["data"]["format"]["y"]["unit"] == "cm2"  # type: ignore[index]

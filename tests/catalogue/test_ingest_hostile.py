@@ -149,7 +149,7 @@ CASES: dict[str, tuple[str, dict[str, str | None], str]] = {
     "hepdata_json_unknown_column": (
         "hepdata_json_unknown_column.json",
         {"--y-column": "3"},
-        r"--y-column 3: rows have 1 y values",
+        r"--y-column 3: the table has 1 y column\(s\) \['limit \[cm2\]'\]",
     ),
     "json_invalid": ("json_invalid.json", {}, r"looks like JSON but is not valid JSON"),
     "json_deep_nesting": ("json_deep_nesting.json", {}, r"not valid JSON"),

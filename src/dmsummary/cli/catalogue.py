@@ -285,6 +285,11 @@ def _target_catalogue(explicit: Path | None) -> Path:
     raise click.UsageError(msg)
 
 
+def _interactive() -> bool:
+    """Return whether a terminal is attached (then missing information is asked for)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 _PROMPTS = {
     "plane": "Plane (see `dmsummary catalogue planes`)",
     "experiment": "Experiment / collaboration",
@@ -370,7 +375,7 @@ def add(file: Path, **options: object) -> None:
         options[key] = tuple(options[key])  # type: ignore[arg-type]
     info = ResultInfo(**options)  # type: ignore[arg-type]
     others = [d for d in catalogue_dirs() if d.resolve() != target.resolve()]
-    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    interactive = _interactive()
     while True:
         try:
             drafts = add_result(

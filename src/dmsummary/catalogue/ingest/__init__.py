@@ -86,10 +86,16 @@ def add_result(
 
     Examples
     --------
-    >>> from dmsummary.catalogue.ingest import ResultInfo, add_result
-    >>> info = ResultInfo(plane="si", experiment="LZ", label="LZ (2025)", status="observed",
-    ...                   cl=0.9, reference="arXiv:2512.08065")  # doctest: +SKIP
-    >>> add_result("limit.csv", info, catalogue="my-catalogue")  # doctest: +SKIP
+    Not run here (it needs an upstream file); ``tests/catalogue/test_ingest.py``
+    runs the same calls on fixtures::
+
+        from dmsummary.catalogue.ingest import ResultInfo, add_result
+
+        info = ResultInfo(plane="si", experiment="LZ", label="LZ (2025)",
+                          status="observed", cl=0.9, reference="arXiv:2512.08065",
+                          x_unit="GeV", y_unit="cm2", url="https://...")
+        drafts = add_result("limit.csv", info, catalogue="my-catalogue")
+        print(drafts[0].path, drafts[0].summary)
     """
     from dmsummary.catalogue.catalogue import builtin_catalogue_dir, entry_files, load_entries
     from dmsummary.catalogue.ingest.add import plan_additions as plan

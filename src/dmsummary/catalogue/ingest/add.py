@@ -338,28 +338,11 @@ def _check_numbers(entry: Entry, raw: bytes, where: str) -> str:
     return f"{n} points in {len(segments)} segment(s); " + "; ".join(parts)
 
 
-class _Dumper:
-    """Deterministic YAML for entries: key order as documented, block style, notes as ``|-``."""
-
-    @staticmethod
-    def dump(doc: Mapping[str, Any]) -> str:
-        import yaml
-
-        class Dumper(yaml.SafeDumper):
-            pass
-
-        def text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-            style = "|" if "\n" in value else None
-            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-        Dumper.add_representer(str, text)
-        ordered = {k: doc[k] for k in _KEY_ORDER if k in doc}
-        ordered.update({k: v for k, v in doc.items() if k not in ordered})
-        return yaml.dump(ordered, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
-
-
 def dump_entry(doc: Mapping[str, Any]) -> str:
     """Return the YAML text of an entry document (deterministic; documented key order).
+
+    Keys follow the order of ``docs/catalogue-format.md``; multi-line strings
+    (``notes``) are written as literal blocks.
 
     Parameters
     ----------
@@ -371,7 +354,19 @@ def dump_entry(doc: Mapping[str, Any]) -> str:
     str
         YAML text.
     """
-    return _Dumper.dump(doc)
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+        style = "|" if "\n" in value else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
+    ordered = {k: doc[k] for k in _KEY_ORDER if k in doc}
+    ordered.update({k: v for k, v in doc.items() if k not in ordered})
+    return yaml.dump(ordered, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def _notes(

@@ -53,6 +53,21 @@ def _qualifier_hints(
     return cl, " ".join(words)
 
 
+def _chosen(choice: int | str | None, names: Sequence[str], what: str, where: str) -> list[int]:
+    """Return the indices of the y variables picked by ``--y-column`` (index, name, or all)."""
+    if choice is None:
+        return list(range(len(names)))
+    if isinstance(choice, int):
+        if choice >= len(names):
+            msg = f"{where}: --y-column {choice}: the table has {len(names)} {what}(s) {names}"
+            raise ParseError(msg)
+        return [choice]
+    if choice not in names:
+        msg = f"{where}: --y-column {choice!r}: no such {what}; the table has {list(names)}"
+        raise ParseError(msg)
+    return [list(names).index(choice)]
+
+
 def _variable_name(var: Any, what: str, where: str) -> tuple[str, str | None]:
     header = var.get("header") if isinstance(var, dict) else None
     if not isinstance(header, dict) or "name" not in header:
@@ -83,18 +98,7 @@ def _table_series(
         raise ParseError(msg)
     x_name, x_unit = _variable_name(independents[0], "independent", where)
     names = [_variable_name(v, "dependent", where)[0] for v in dependents]
-    if isinstance(y_column, int):
-        if y_column >= len(dependents):
-            msg = f"{where}: --y-column {y_column}: the table has {len(dependents)} dependent variables {names}"
-            raise ParseError(msg)
-        chosen = [y_column]
-    elif y_column is not None:
-        if y_column not in names:
-            msg = f"{where}: --y-column {y_column!r}: no such dependent variable; the table has {names}"
-            raise ParseError(msg)
-        chosen = [names.index(y_column)]
-    else:
-        chosen = list(range(len(dependents)))
+    chosen = _chosen(y_column, names, "dependent variable", where)
     description = str(meta.get("description", "") or table.get("description", "") or "")
     n_rows = len(independents[0].get("values", []) or [])
     out = []
@@ -281,18 +285,7 @@ def hepdata_json_series(
         if len(names) > n_x
         else [names[-1] if names else "y"] * n_y
     )
-    if isinstance(y_column, int):
-        if y_column >= n_y:
-            msg = f"{where}: --y-column {y_column}: rows have {n_y} y values ({y_names})"
-            raise ParseError(msg)
-        chosen = [y_column]
-    elif y_column is not None:
-        if y_column not in y_names:
-            msg = f"{where}: --y-column {y_column!r}: no such column; the table has {y_names}"
-            raise ParseError(msg)
-        chosen = [y_names.index(y_column)]
-    else:
-        chosen = list(range(n_y))
+    chosen = _chosen(y_column, y_names, "y column", where)
     qualifiers = doc.get("qualifiers", {})
     description = str(doc.get("description", ""))
     reference = {}
