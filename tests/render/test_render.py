@@ -256,3 +256,20 @@ def test_annotation_only_figure_renders() -> None:
     plot = render(f)
     assert plot.layers == {}
     assert plot.legend is None
+
+
+def test_house_colour_goes_to_the_first_family_that_claims_it() -> None:
+    from dmsummary.render.palette import HOUSE_COLORS, _family_colors
+
+    a = layer("a", (synthetic_limit(5.0, 1e-47),))
+    b = layer("b", (synthetic_limit(6.0, 1e-46),), style={"color": HOUSE_COLORS["LZ"]})
+    colours = _family_colors((a, b))
+    # layers without catalogue entries are families of their own, with role colours
+    assert colours["id:a"] == ROLE_COLORS["direct-detection"][0]
+    assert "id:b" not in colours  # fixed by the recipe
+    # a recipe colour is never reused by a palette colour
+    c = layer(
+        "c", (synthetic_limit(5.0, 1e-47),), style={"color": ROLE_COLORS["direct-detection"][0]}
+    )
+    colours = _family_colors((c, a))
+    assert colours["id:a"] == ROLE_COLORS["direct-detection"][1]

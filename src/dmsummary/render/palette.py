@@ -11,8 +11,11 @@ Pure Python (no matplotlib). The rules, in order of precedence:
 3. Layers of the same **experiment family** share one colour (LZ, its
    predecessor LUX and the XLZD projection; XENONnT and DARWIN; DarkSide-50 and
    DarkSide-20k …), so a projection is dashed in the colour of the experiment
-   that proposes it. Colours are handed out in drawing order, each family
-   taking the first colour of its role's list not yet used by another family.
+   that proposes it. A family listed in :data:`HOUSE_COLORS` keeps its house
+   colour in **every** figure (LZ is always green, XENON always reddish purple,
+   ATLAS always vermillion …), unless an earlier family of the same figure
+   already holds that colour. Other families then take, in drawing order, the
+   first colour of their role's list not used by any family of the figure.
 4. The **status** picks the dash pattern: observed solid, expected dash-dotted,
    projection dashed, target and theory dotted.
 
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COLORS",
     "FOG_COLOR",
+    "HOUSE_COLORS",
     "ROLE_COLORS",
     "STATUS_LINESTYLES",
     "LayerStyle",
@@ -53,8 +57,15 @@ COLORS: dict[str, str] = {
     "red": "#BD1F01",
     "slate": "#717581",
     "black": "#000000",
+    "indigo": "#332288",
+    "teal": "#44AA99",
+    "wine": "#882255",
+    "purple": "#AA4499",
+    "olive": "#999933",
 }
-"""The colour-blind-safe colours used (Okabe–Ito and Petroff 10), by name."""
+"""The colour-blind-safe colours used, by name: Okabe & Ito (2008), Petroff (2021,
+arXiv:2107.02270) and, for the last five, Tol's "muted" scheme (P. Tol, *Colour
+schemes*, SRON/EPS/TN/09-002, 2021)."""
 
 _C = COLORS
 ROLE_COLORS: dict[str, tuple[str, ...]] = {
@@ -69,9 +80,21 @@ ROLE_COLORS: dict[str, tuple[str, ...]] = {
         _C["brown"],
         _C["vermillion"],
         _C["slate"],
+        _C["teal"],
+        _C["indigo"],
+        _C["red"],
     ),
-    "indirect": (_C["violet"], _C["reddish-purple"], _C["green"], _C["sky-blue"], _C["brown"]),
-    "astrophysics": (_C["brown"], _C["slate"], _C["orange"], _C["green"]),
+    "indirect": (
+        _C["violet"],
+        _C["reddish-purple"],
+        _C["green"],
+        _C["sky-blue"],
+        _C["brown"],
+        _C["blue"],
+        _C["wine"],
+        _C["teal"],
+    ),
+    "astrophysics": (_C["brown"], _C["slate"], _C["orange"], _C["green"], _C["olive"]),
     "theory": (_C["black"], _C["slate"], _C["brown"], _C["violet"]),
 }
 """Ordered colour lists per role group (first unused colour wins)."""
@@ -132,7 +155,45 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     ("ATLAS", "ATLAS"),
     ("CMS", "CMS"),
     ("FERMI", "Fermi-LAT"),
+    ("H.E.S.S", "H.E.S.S."),
+    ("HESS", "H.E.S.S."),
+    ("FCC", "FCC"),
 )
+
+HOUSE_COLORS: dict[str, str] = {
+    # direct detection (nuclear and electron recoils, absorption)
+    "LZ": _C["green"],
+    "XENON": _C["reddish-purple"],
+    "PandaX": _C["sky-blue"],
+    "DarkSide": _C["violet"],
+    "ARGO": _C["slate"],
+    "CRESST": _C["brown"],
+    "SuperCDMS": _C["orange"],
+    "SENSEI": _C["blue"],
+    "DAMIC": _C["teal"],
+    "EDELWEISS": _C["red"],
+    "DarkSPHERE": _C["brown"],
+    "PICO": _C["orange"],
+    # colliders
+    "ATLAS": _C["vermillion"],
+    "CMS": _C["orange"],
+    "ILC": _C["indigo"],
+    "FCC": _C["blue"],
+    # indirect detection
+    "Fermi-LAT": _C["violet"],
+    "H.E.S.S.": _C["wine"],
+    "MAGIC": _C["reddish-purple"],
+    "VERITAS": _C["green"],
+    "HAWC": _C["sky-blue"],
+    "LHAASO": _C["brown"],
+    "CTA": _C["blue"],
+}
+"""House colour of each experiment family, the same in every figure of a set.
+
+Families that never share a figure may share a colour (SuperCDMS and CMS are both
+orange). Within a figure the first family in drawing order keeps a contested colour;
+a recipe's ``style: {color: …}`` always wins (used, for example, to tell two analyses
+of one experiment apart)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,11 +255,43 @@ def experiment_family(layer: Layer) -> str:
     if not entries or layer.role in {"theory", "target", "relic-target"}:
         return f"id:{layer.id}"
     name = entries[0].experiment
+    if name.strip().lower() in {"astrophysics", "theory", "cosmology"}:
+        return f"id:{layer.id}"  # a field, not an experiment: each curve is its own family
     upper = name.upper()
     for prefix, family in _FAMILIES:
         if upper.startswith(prefix):
             return family
     return re.split(r"[\s(\-]", name.strip(), maxsplit=1)[0] or name
+
+
+def _auto(layer: Layer) -> bool:
+    """Whether a layer's colour comes from its family (not fixed by role or recipe)."""
+    return layer.role not in {"neutrino-fog", "relic-target"} and "color" not in layer.style
+
+
+def _family_colors(layers: Sequence[Layer]) -> dict[str, str]:
+    """Family → colour: house colours first, then the first free colour of the role."""
+    used = {str(ly.style["color"]).upper() for ly in layers if "color" in ly.style}
+    families: dict[str, str] = {}  # family -> role group of its first layer
+    for layer in layers:
+        if _auto(layer):
+            families.setdefault(
+                experiment_family(layer), _ROLE_GROUP.get(layer.role, "direct-detection")
+            )
+    out: dict[str, str] = {}
+    for family in families:
+        house = HOUSE_COLORS.get(family)
+        if house is not None and house.upper() not in used:
+            out[family] = house
+            used.add(house.upper())
+    for family, group in families.items():
+        if family in out:
+            continue
+        choices = ROLE_COLORS[group]
+        free = [c for c in choices if c.upper() not in used]
+        out[family] = free[0] if free else choices[len(out) % len(choices)]
+        used.add(out[family].upper())
+    return out
 
 
 def assign_styles(layers: Sequence[Layer], *, linewidth: float = 1.3) -> dict[str, LayerStyle]:
@@ -216,14 +309,12 @@ def assign_styles(layers: Sequence[Layer], *, linewidth: float = 1.3) -> dict[st
     dict
         Layer id → :class:`LayerStyle`.
     """
-    used: set[str] = set()
     # Many overlapping fills darken the excluded region: thinner with more of them.
     n_fills = sum(1 for ly in layers if ly.fill == "above")
     base_alpha = min(0.06, max(0.02, 0.25 / max(n_fills, 1)))
-    family_color: dict[str, str] = {}
+    family_color = _family_colors(layers)
     out: dict[str, LayerStyle] = {}
     for layer in layers:
-        group = _ROLE_GROUP.get(layer.role, "direct-detection")
         overrides = layer.style
         if layer.role == "neutrino-fog":
             color, label_color, fill_color = FOG_COLOR, _FOG_LABEL, _FOG_FILL
@@ -233,15 +324,7 @@ def assign_styles(layers: Sequence[Layer], *, linewidth: float = 1.3) -> dict[st
         elif layer.role == "relic-target":
             color = label_color = fill_color = _C["black"]
         else:
-            family = experiment_family(layer)
-            if family not in family_color:
-                choices = ROLE_COLORS[group]
-                free = [c for c in choices if c not in used]
-                family_color[family] = (
-                    free[0] if free else choices[len(family_color) % len(choices)]
-                )
-                used.add(family_color[family])
-            color = label_color = fill_color = family_color[family]
+            color = label_color = fill_color = family_color[experiment_family(layer)]
         status = layer.status if layer.status in STATUS_LINESTYLES else "observed"
         linestyle: Any = STATUS_LINESTYLES[status]
         width = _STATUS_WIDTH[status] * linewidth
