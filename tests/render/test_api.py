@@ -22,6 +22,7 @@ PUBLIC = {
     "dmsummary.render.palette": [
         "COLORS",
         "FOG_COLOR",
+        "HOUSE_COLORS",
         "ROLE_COLORS",
         "STATUS_LINESTYLES",
         "LayerStyle",
