@@ -78,3 +78,10 @@ def test_every_catalogue_key_is_safe_for_cite(catalogue: Catalogue) -> None:
     # \cite{...} and BibTeX keys must not need escaping; the schema patterns guarantee it.
     for entry in catalogue:
         assert re.fullmatch(r"[A-Za-z0-9./:_+-]+", bibtex_key(entry)), entry.id
+
+
+def test_bibtex_field_turns_line_breaks_into_spaces() -> None:
+    from dmsummary.catalogue.citation import _escape
+
+    assert _escape("Dark matter\nsearch with\tLZ") == "Dark matter search with LZ"
+    assert _escape("A\u0007B & 50%") == r"AB \& 50\%"

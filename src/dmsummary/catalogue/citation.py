@@ -25,8 +25,13 @@ _LATEX_SPECIALS = {
 
 
 def _escape(text: str) -> str:
-    """Escape text for a BibTeX field (no LaTeX injection from catalogue strings)."""
-    cleaned = "".join(ch for ch in text if ch.isprintable())
+    """Escape text for a BibTeX field (no LaTeX injection from catalogue strings).
+
+    Line breaks and tabs become single spaces (a multi-line YAML title stays readable);
+    other control characters are dropped.
+    """
+    spaced = " ".join(text.split()) if any(ch in text for ch in "\n\r\t\v\f") else text
+    cleaned = "".join(ch for ch in spaced if ch.isprintable())
     return "".join(_LATEX_SPECIALS.get(ch, ch) for ch in cleaned)
 
 
