@@ -229,7 +229,7 @@ def load_yaml_documents(raw: bytes, where: str) -> list[Any]:
             if tag is not None and (implicit is False or implicit == (False, False)):
                 msg = f"{where}: YAML tag {tag!r} is not allowed (line {mark}); use plain values"
                 raise ParseError(msg)
-        return list(yaml.load_all(text, Loader=loader))
+        return list(yaml.safe_load_all(text))
     except yaml.YAMLError as err:
         msg = f"{where}: not valid YAML ({err}); a HEPData table needs safe YAML"
         raise ParseError(msg) from err
