@@ -197,6 +197,26 @@ CASES: dict[str, tuple[str, dict[str, str | None], str]] = {
         {"--id": "synthetic-good"},
         r"id 'synthetic-good' is already used",
     ),
+    "supersedes_unknown_id": (
+        "good.csv",
+        {"--supersedes": "no-such-entry"},
+        r"--supersedes 'no-such-entry' is not an entry of the catalogues in use",
+    ),
+    "alias_collision": (
+        "good.csv",
+        {"--alias": "synthetic-good"},
+        r"--alias 'synthetic-good' is already an id or alias",
+    ),
+    "digitisation_date_not_iso": (
+        "good.csv",
+        {
+            "--digitised-on": "15/01/2026",
+            "--origin": "digitised",
+            "--digitised-by": "x",
+            "--figure": "1",
+        },
+        r"--digitised-on '15/01/2026' is not an ISO date",
+    ),
     "unknown_plane": (
         "good.csv",
         {"--plane": "si-nonsense"},

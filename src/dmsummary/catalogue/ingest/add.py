@@ -559,6 +559,24 @@ def _draft(
             f"{ident})"
         )
         raise InvalidEntry(msg)
+    for old_id in info.supersedes:
+        if old_id not in taken:
+            msg = (
+                f"{where}: --supersedes {old_id!r} is not an entry of the catalogues in use; "
+                "check the id (`dmsummary catalogue list --all`) or add the catalogue that "
+                "holds it with --catalogue"
+            )
+            raise InvalidEntry(msg)
+    for alias in info.aliases:
+        if alias in taken or alias == ident:
+            msg = f"{where}: --alias {alias!r} is already an id or alias; choose another"
+            raise InvalidEntry(msg)
+    if info.digitised_on is not None:
+        try:
+            dt.date.fromisoformat(info.digitised_on)
+        except ValueError:
+            msg = f"{where}: --digitised-on {info.digitised_on!r} is not an ISO date (YYYY-MM-DD)"
+            raise InvalidEntry(msg) from None
     target = catalogue / f"{ident}.yaml"
     if target.exists():
         msg = f"{where}: {target} already exists; choose another --id or remove that file"
