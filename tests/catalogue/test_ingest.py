@@ -396,3 +396,14 @@ def test_missing_fields_are_asked_for_on_a_terminal(
     doc = _doc(tmp_path / "synthetic-2026-si.yaml")
     assert (doc["experiment"], doc["status"], doc["cl"]) == ("Synthetic", "observed", 0.9)
     assert doc["data"]["format"]["y"]["unit"] == "cm2"  # type: ignore[index]
+
+
+def test_hepdata_csv_download(add: Add, tmp_path: Path) -> None:
+    code, out = add(tmp_path, str(GOOD / "hepdata_table.csv"), *SI, *REF, "--status", "observed")
+    assert code == 0, out
+    doc = _doc(tmp_path / "synthetic-2026-si.yaml")
+    assert (doc["origin"], doc["cl"], doc["licence"]) == ("hepdata", 0.9, "CC0-1.0")
+    assert doc["reference"]["hepdata"] == "10.17182/hepdata.00001.v1/t1"  # type: ignore[index]
+    assert doc["reference"]["figure"] == "Data from Figure 5"  # type: ignore[index]
+    assert doc["data"]["format"]["x"]["unit"] == "GeV"  # type: ignore[index]
+    assert load_catalogue([tmp_path]).curve("synthetic-2026-si").n_points == 7

@@ -151,6 +151,11 @@ CASES: dict[str, tuple[str, dict[str, str | None], str]] = {
         {"--y-column": "3"},
         r"--y-column 3: the table has 1 y column\(s\) \['limit \[cm2\]'\]",
     ),
+    "hepdata_csv_several_tables": (
+        "hepdata_csv_several_tables.csv",
+        NO_CL,
+        r"a HEPData CSV with 2 tables; download the one table you need",
+    ),
     "json_invalid": ("json_invalid.json", {}, r"looks like JSON but is not valid JSON"),
     "json_deep_nesting": ("json_deep_nesting.json", {}, r"not valid JSON"),
     "json_top_level_list": ("json_top_level_list.json", {}, r"JSON list, expected an object"),

@@ -18,6 +18,7 @@ Every file is refused, with a message naming it, when it is larger than
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from dmsummary.catalogue.ingest.digitiser import wpd_json_series
@@ -148,7 +149,7 @@ def detect(
             "`catalogue add`; export the table as CSV with a header row"
         )
         raise ParseError(msg)
-    if "dependent_variables" in text or "data_file:" in text:
+    if re.search(r"^(dependent_variables|data_file)\s*:", text, flags=re.MULTILINE):
         return hepdata_yaml_series(
             raw, file=path, where=where, table=table, y_column=yc, read_table=read_limited
         )

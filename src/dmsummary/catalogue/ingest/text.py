@@ -1,5 +1,9 @@
 """Detection for plain text / CSV files, WebPlotDigitizer CSV and DM WG contour JSON.
 
+HEPData CSV table downloads are text too: their ``#: name:``, ``#: table_doi:``,
+``#: location:`` and ``#: description:`` header lines give the origin, the
+HEPData DOI, the figure and (from the description) the CL.
+
 Plain text: any delimiter (comma, semicolon, tab, whitespace), comment lines
 (``#``, ``%``, ``//``), an optional header row (column names, units read from
 ``[unit]`` or ``_unit`` suffixes). WebPlotDigitizer "export all datasets" CSV:
@@ -19,6 +23,7 @@ from typing import Any
 
 from dmsummary.catalogue.ingest.series import (
     Series,
+    cl_from_text,
     statistic_hint,
     status_hint,
     unit_from_name,
@@ -28,6 +33,28 @@ from dmsummary.exceptions import ParseError
 __all__ = ["json_arrays_series", "text_series"]
 
 _COMMENTS = ("#", "%", "//")
+
+
+def _hepdata_csv_meta(text: str, where: str) -> dict[str, str]:
+    """Return the ``#: key: value`` header of a HEPData CSV table download (empty if none)."""
+    meta: dict[str, str] = {}
+    names = 0
+    for line in text.splitlines():
+        if not line.startswith("#:"):
+            continue
+        key, sep, value = line[2:].partition(":")
+        if not sep:
+            continue
+        key = key.strip().lower()
+        names += key == "name"
+        meta.setdefault(key, value.strip())
+    if names > 1:
+        msg = (
+            f"{where}: a HEPData CSV with {names} tables; download the one table you need "
+            "(or use the YAML submission with --table NAME)"
+        )
+        raise ParseError(msg)
+    return meta if {"table_doi", "data_file", "name"} & set(meta) else {}
 
 
 def _is_number(cell: str) -> bool:
@@ -139,6 +166,7 @@ def text_series(
     ParseError
         Ragged rows, no data rows, an unknown column.
     """
+    hepdata = _hepdata_csv_meta(text, where)
     comment, lines = _data_lines(text)
     if not lines:
         msg = f"{where}: no data rows (only blank or comment lines)"
@@ -174,6 +202,11 @@ def text_series(
     else:
         y_indices = [i for i in range(width) if i != xi]
     delim_name = {None: "whitespace", ",": ",", ";": ";", "\t": "\t"}[delimiter]
+    reference = {}
+    if hepdata.get("table_doi"):
+        reference["hepdata"] = hepdata["table_doi"]
+    if hepdata.get("location"):
+        reference["figure"] = hepdata["location"]
     out = []
     for yi in y_indices:
         fmt: dict[str, Any] = {"type": "text"}
@@ -195,8 +228,13 @@ def text_series(
                 y_unit=unit_from_name(names[yi]) if header is not None else None,
                 status=status_hint(names[yi]) if header is not None else None,
                 statistic=statistic_hint(names[yi]) if header is not None else None,
+                origin="hepdata" if hepdata else "unknown",
+                cl=cl_from_text(hepdata.get("description", "")) if hepdata else None,
+                reference=reference,
+                title=hepdata.get("description") or None,
                 layout=(
-                    f"{'comma' if delimiter == ',' else delim_name}-separated text, "
+                    ("HEPData CSV table download; " if hepdata else "")
+                    + f"{'comma' if delimiter == ',' else delim_name}-separated text, "
                     f"{len(body)} data rows, {width} columns"
                     + (f", header row {first}" if header is not None else ", no header")
                     + f"; x = column {names[xi]!r}, y = column {names[yi]!r}"
