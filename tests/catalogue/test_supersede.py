@@ -102,3 +102,30 @@ def test_cli_list_hides_superseded_unless_all(
     records = {r["id"]: r for r in json.loads(everything.output)}
     assert records["synthetic-good"]["superseded_by"] == ["synthetic-new"]
     assert records["synthetic-new"]["superseded_by"] == []
+
+
+def test_cli_prints_the_superseded_warning_plainly(
+    tmp_path: Path,
+    fixtures: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from dmsummary.cli import main
+
+    directory = _catalogue(tmp_path, fixtures, supersedes=["synthetic-good"])
+    recipe = tmp_path / "old.yaml"
+    recipe.write_text(
+        "schema_version: 1.0.0\nid: test/old\ntitle: t\nplane: si\n"
+        "x: {range: [1.0, 1000.0]}\ny: {range: [1.0e-46, 1.0e-39]}\n"
+        "layers:\n  - {entry: synthetic-good, role: direct-detection}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DMSUMMARY_DATA", str(fixtures / "mirror"))
+    with pytest.raises(SystemExit) as info:
+        main(["--catalogue", str(directory), "provenance", str(recipe), "--format", "csv"])
+    out, err = capsys.readouterr()
+    assert info.value.code in (0, None), err
+    assert "synthetic-good" in out
+    assert err.startswith("warning: ")
+    assert "entry 'synthetic-good' is superseded by synthetic-new" in err
+    assert "recipe.py" not in err

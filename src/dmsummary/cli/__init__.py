@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 import click
 
 from dmsummary import __version__
+from dmsummary.exceptions import DMSummaryError, SupersededEntryWarning
 
 __all__ = ["cli", "main"]
 
@@ -97,6 +101,25 @@ def _register() -> None:
 _register()
 
 
+def _warning_printer(fallback: Callable[..., None]) -> Callable[..., None]:
+    """Return a ``warnings.showwarning`` that prints dmsummary warnings as ``warning: ...``."""
+
+    def show(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
+        if issubclass(category, DMSummaryError):
+            click.echo(f"warning: {message}", err=True)
+        else:
+            fallback(message, category, filename, lineno, file, line)
+
+    return show
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the command line and exit with its status.
 
@@ -108,7 +131,12 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
-        code = cli.main(args=args, prog_name="dmsummary", standalone_mode=False)
+        with warnings.catch_warnings():
+            # Our warnings (e.g. a recipe drawing a superseded entry) are messages for the
+            # user: shown once each as "warning: ...", without a source line.
+            warnings.simplefilter("default", SupersededEntryWarning)
+            warnings.showwarning = _warning_printer(warnings.showwarning)
+            code = cli.main(args=args, prog_name="dmsummary", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(1)
@@ -118,8 +146,6 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as err:
         if debug:
             raise
-        from dmsummary.exceptions import DMSummaryError
-
         if isinstance(err, DMSummaryError):
             click.echo(f"error: {err}", err=True)
         else:
