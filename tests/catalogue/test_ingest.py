@@ -407,3 +407,15 @@ def test_hepdata_csv_download(add: Add, tmp_path: Path) -> None:
     assert doc["reference"]["figure"] == "Data from Figure 5"  # type: ignore[index]
     assert doc["data"]["format"]["x"]["unit"] == "GeV"  # type: ignore[index]
     assert load_catalogue([tmp_path]).curve("synthetic-2026-si").n_points == 7
+
+
+def test_fetch_verifies_a_user_entry_from_its_local_copy(
+    add: Add, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = add(tmp_path, str(GOOD / "hepdata_table.json"), *SI, *REF)
+    assert code == 0, out
+    with pytest.raises(SystemExit) as info:
+        main(["--offline", "--catalogue", str(tmp_path), "fetch", "synthetic-2026-si"])
+    out, err = capsys.readouterr()
+    assert info.value.code in (0, None), err
+    assert "1 file(s) verified: 1 from local" in out

@@ -243,6 +243,7 @@ def fetch(ids: tuple[str, ...], *, all_: bool) -> None:
     """Download missing data files into the cache (verified by sha256)."""
     from rich.progress import Progress
 
+    from dmsummary.catalogue.catalogue import local_data_file
     from dmsummary.catalogue.fetch import resolve
 
     if not ids and not all_:
@@ -257,7 +258,12 @@ def fetch(ids: tuple[str, ...], *, all_: bool) -> None:
         for entry in files.values():
             data = entry.spec["data"]
             _, source = resolve(
-                data["file"], data["sha256"], data["url"], where=entry.where, allow_download=True
+                data["file"],
+                data["sha256"],
+                data["url"],
+                where=entry.where,
+                local=local_data_file(entry),
+                allow_download=True,
             )
             counts[source.kind] = counts.get(source.kind, 0) + 1
             bar.advance(task)
