@@ -30,6 +30,7 @@ def isolate(monkeypatch: pytest.MonkeyPatch, cache: Path) -> None:
     monkeypatch.setenv("DMSUMMARY_CACHE", str(cache))
     # Set (not deleted) so that a value the CLI sets during a test is undone afterwards.
     monkeypatch.setenv("DMSUMMARY_CATALOGUE_PATH", "")
+    monkeypatch.setenv("DMSUMMARY_NO_BUILTIN", "")
     mirror = mirror_dir()
     if mirror is not None:
         monkeypatch.setenv("DMSUMMARY_DATA", str(mirror))

@@ -366,6 +366,11 @@ def test_figure_commands_draw_user_entries(
     assert info.value.code in (0, None), err
     assert "synthetic-2026-si" in out
     assert "10.17182/hepdata.00000.v1/t9" in out
+    with pytest.raises(SystemExit) as info:
+        main(["--no-builtin", "--catalogue", str(cat), "provenance", str(recipe)])
+    out, err = capsys.readouterr()
+    assert info.value.code in (0, None), err
+    assert "synthetic-2026-si" in out
 
 
 def test_missing_fields_are_asked_for_on_a_terminal(
@@ -419,3 +424,22 @@ def test_fetch_verifies_a_user_entry_from_its_local_copy(
     out, err = capsys.readouterr()
     assert info.value.code in (0, None), err
     assert "1 file(s) verified: 1 from local" in out
+
+
+def test_default_catalogue_dirs_follow_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dmsummary.catalogue.catalogue import default_catalogue_dirs
+    from dmsummary.exceptions import InvalidEntry
+
+    assert default_catalogue_dirs() == [builtin_catalogue_dir()]
+    monkeypatch.setenv("DMSUMMARY_CATALOGUE_PATH", str(tmp_path))
+    assert default_catalogue_dirs() == [builtin_catalogue_dir(), tmp_path]
+    monkeypatch.setenv("DMSUMMARY_NO_BUILTIN", "1")
+    assert default_catalogue_dirs() == [tmp_path]
+    monkeypatch.setenv("DMSUMMARY_CATALOGUE_PATH", str(tmp_path / "missing"))
+    with pytest.raises(InvalidEntry, match=r"missing, which is not a directory"):
+        default_catalogue_dirs()
+    monkeypatch.setenv("DMSUMMARY_CATALOGUE_PATH", "")
+    with pytest.raises(InvalidEntry, match=r"names no catalogue directory"):
+        default_catalogue_dirs()

@@ -38,6 +38,8 @@ def default_catalogue_dirs() -> list[Path]:
     ``DMSUMMARY_CATALOGUE_PATH`` holds extra catalogue directories separated by
     ``os.pathsep``; the command line's ``--catalogue DIR`` options are added to it,
     so every command (and ``build``'s worker processes) sees the same catalogue.
+    ``DMSUMMARY_NO_BUILTIN=1`` (set by ``--no-builtin``) leaves the built-in
+    catalogue out.
 
     Returns
     -------
@@ -51,7 +53,8 @@ def default_catalogue_dirs() -> list[Path]:
     """
     import os
 
-    dirs = [builtin_catalogue_dir()]
+    no_builtin = os.environ.get("DMSUMMARY_NO_BUILTIN", "").strip().lower() in {"1", "true", "yes"}
+    dirs = [] if no_builtin else [builtin_catalogue_dir()]
     for item in os.environ.get("DMSUMMARY_CATALOGUE_PATH", "").split(os.pathsep):
         if not item.strip():
             continue
@@ -60,6 +63,11 @@ def default_catalogue_dirs() -> list[Path]:
             msg = f"DMSUMMARY_CATALOGUE_PATH names {path}, which is not a directory; fix the variable"
             raise InvalidEntry(msg)
         dirs.append(path)
+    if not dirs:
+        msg = (
+            "DMSUMMARY_NO_BUILTIN is set but DMSUMMARY_CATALOGUE_PATH names no catalogue directory"
+        )
+        raise InvalidEntry(msg)
     return dirs
 
 

@@ -75,6 +75,8 @@ def cli(
         # Figure commands (and build's worker processes) load the default catalogue,
         # which is the built-in one plus DMSUMMARY_CATALOGUE_PATH.
         os.environ["DMSUMMARY_CATALOGUE_PATH"] = os.pathsep.join(str(p) for p in extra)
+    if no_builtin:
+        os.environ["DMSUMMARY_NO_BUILTIN"] = "1"
     if offline:
         os.environ["DMSUMMARY_OFFLINE"] = "1"
     if data_dir is not None:
