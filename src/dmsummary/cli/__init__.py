@@ -85,6 +85,7 @@ def cli(
 
 def _register() -> None:
     from dmsummary.cli.catalogue import catalogue, fetch
+    from dmsummary.cli.export import export
     from dmsummary.cli.figures import build, cite, provenance
     from dmsummary.cli.reinterpret import reinterpret
     from dmsummary.cli.repro import info, verify, workflow
@@ -94,6 +95,7 @@ def _register() -> None:
     cli.add_command(cite)
     cli.add_command(fetch)
     cli.add_command(provenance)
+    cli.add_command(export)
     cli.add_command(reinterpret)
     cli.add_command(info)
     cli.add_command(verify)
