@@ -443,3 +443,26 @@ def test_default_catalogue_dirs_follow_the_environment(
     monkeypatch.setenv("DMSUMMARY_CATALOGUE_PATH", "")
     with pytest.raises(InvalidEntry, match=r"names no catalogue directory"):
         default_catalogue_dirs()
+
+
+def test_year_is_missing_without_an_arxiv_id(add: Add, tmp_path: Path) -> None:
+    args = ["--plane", "si", "--experiment", "S", "--label", "S", "--url", "https://e.org/x"]
+    code, out = add(tmp_path, str(GOOD / "hepdata_table.json"), *args, "--reference", "doi:10.1/x")
+    assert code == 2
+    assert "missing required information: --year" in out
+
+
+def test_tex_in_an_upstream_description_goes_to_notes(add: Add, tmp_path: Path) -> None:
+    import json
+
+    doc = json.loads((GOOD / "hepdata_table.json").read_text(encoding="utf-8"))
+    doc["description"] = "Observed 95% CL limit at \\sqrt{s} = 13 TeV"
+    source = tmp_path / "table.json"
+    source.write_text(json.dumps(doc), encoding="utf-8")
+    code, out = add(tmp_path / "cat", str(source), *SI, *REF)
+    assert code == 0, out
+    entry = _doc(tmp_path / "cat" / "synthetic-2026-si.yaml")
+    assert "title" not in entry
+    assert "Description in the file: Observed 95% CL limit at \\sqrt{s} = 13 TeV" in str(
+        entry["notes"]
+    )

@@ -19,10 +19,10 @@ from dmsummary.catalogue.ingest.add import (
     REQUIRED_FIELDS,
     Draft,
     MissingFields,
-    ResultInfo,
     write_additions,
 )
 from dmsummary.catalogue.ingest.detect import MAX_INGEST_BYTES, detect
+from dmsummary.catalogue.ingest.metadata import ResultInfo
 from dmsummary.catalogue.ingest.series import Series
 
 __all__ = [

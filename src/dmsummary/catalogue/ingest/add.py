@@ -12,14 +12,13 @@ request has passed, so a failure leaves the catalogue untouched.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import math
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,19 @@ from dmsummary.catalogue.entry import Entry
 from dmsummary.catalogue.fetch import mirror_dir
 from dmsummary.catalogue.formats import read_segments
 from dmsummary.catalogue.ingest.detect import detect, read_limited
+from dmsummary.catalogue.ingest.metadata import (
+    MANIFEST_ORIGIN,
+    ResultInfo,
+    check_label,
+    cl_fraction,
+    dump_entry,
+    id_fragment,
+    manifest_row,
+    mirror_relative,
+    notes_text,
+    reference_fields,
+    result_year,
+)
 from dmsummary.catalogue.ingest.series import Series
 from dmsummary.catalogue.planes import PLANES
 from dmsummary.exceptions import DMSummaryError, InvalidEntry, ParseError, UnitError
@@ -40,9 +52,6 @@ __all__ = [
     "REQUIRED_FIELDS",
     "Draft",
     "MissingFields",
-    "ResultInfo",
-    "check_label",
-    "dump_entry",
     "plan_additions",
     "write_additions",
 ]
@@ -51,30 +60,6 @@ REQUIRED_FIELDS = ("plane", "experiment", "label", "status", "cl", "reference")
 """Facts ``catalogue add`` always needs (the file may state ``status`` and ``cl``)."""
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9.+_-]*$")
-_KEY_ORDER = [
-    "schema_version",
-    "id",
-    "label",
-    "title",
-    "experiment",
-    "year",
-    "plane",
-    "kind",
-    "status",
-    "cl",
-    "statistic",
-    "data",
-    "licence",
-    "reference",
-    "source",
-    "origin",
-    "digitisation",
-    "supersedes",
-    "superseded_by",
-    "aliases",
-    "tags",
-    "notes",
-]
 
 
 class MissingFields(DMSummaryError, ValueError):
@@ -90,69 +75,6 @@ class MissingFields(DMSummaryError, ValueError):
         self.fields = tuple(fields)
         options = ", ".join(f"--{f}" for f in self.fields)
         super().__init__(f"{where}: missing required information: {options}")
-
-
-@dataclass(frozen=True, slots=True)
-class ResultInfo:
-    """What the user says about a result (everything optional; see :data:`REQUIRED_FIELDS`).
-
-    Attributes
-    ----------
-    plane, experiment, label, status : str, optional
-        Entry fields (``status``: observed | expected | projection | target | theory).
-    cl : float, optional
-        Confidence level as a fraction (0.9) — or percent (90), converted.
-    reference : str, optional
-        ``arXiv:2512.08065``, ``doi:10.…``, ``inspire:1234567`` or free citation text.
-    id : str, optional
-        Entry id (default: ``<experiment>-<year>-<plane>``; no path separators).
-    year : int, optional
-        Year of the result (default: from the arXiv id).
-    title, figure, doi, url, licence, origin, statistic, notes : str, optional
-        Further entry fields; ``url`` is the pinned upstream URL of the file
-        (found in the mirror's MANIFEST when the file is from the mirror).
-    x_unit, y_unit : str, optional
-        Units of the numbers *in the file* (default: from the file's headers).
-    kind : str
-        ``curve`` (default) or ``contour``.
-    sort_x : bool
-        Sort each curve by x when read (say why in ``notes``).
-    digitised_by, digitised_on : str, optional
-        Who digitised the figure and when (ISO date; default: the export's
-        modification date).
-    digitised_with : str, optional
-        The digitiser tool (default: WebPlotDigitizer for its exports, else
-        "not stated").
-    supersedes, aliases, tags : tuple of str
-        Stable-id links and keywords.
-    """
-
-    plane: str | None = None
-    experiment: str | None = None
-    label: str | None = None
-    status: str | None = None
-    cl: float | None = None
-    reference: str | None = None
-    id: str | None = None
-    year: int | None = None
-    title: str | None = None
-    figure: str | None = None
-    doi: str | None = None
-    url: str | None = None
-    licence: str | None = None
-    origin: str | None = None
-    statistic: str | None = None
-    notes: str | None = None
-    x_unit: str | None = None
-    y_unit: str | None = None
-    kind: str = "curve"
-    sort_x: bool = False
-    digitised_by: str | None = None
-    digitised_on: str | None = None
-    digitised_with: str | None = None
-    supersedes: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,120 +104,6 @@ class Draft:
     text: str
     data_copy: tuple[Path, Path] | None = None
     summary: str = field(default="")
-
-
-def check_label(text: str, *, option: str, where: str) -> str:
-    """Check a user-supplied label or title: printable plain text with optional mathtext.
-
-    Parameters
-    ----------
-    text : str
-        The label.
-    option : str
-        Option name for messages (``label``).
-    where : str
-        File, for messages.
-
-    Returns
-    -------
-    str
-        The label, stripped.
-
-    Raises
-    ------
-    InvalidEntry
-        Control characters, HTML tags, unbalanced ``$`` or TeX commands outside
-        ``$...$`` (they would be interpreted by renderers, not shown).
-    """
-    value = text.strip()
-    bad = [c for c in value if not c.isprintable()]
-    if bad:
-        msg = f"{where}: --{option} contains control character(s) {bad[:3]!r}; use plain text"
-        raise InvalidEntry(msg)
-    if re.search(r"<\s*[A-Za-z/!?]", value):
-        msg = f"{where}: --{option} {value!r} contains an HTML tag; use plain text"
-        raise InvalidEntry(msg)
-    dollars = len(re.findall(r"(?<!\\)\$", value))
-    if dollars % 2:
-        msg = f"{where}: --{option} {value!r} has an unbalanced '$' (mathtext needs $...$ pairs; write \\$ for a dollar sign)"
-        raise InvalidEntry(msg)
-    outside = re.sub(r"(?<!\\)\$.*?(?<!\\)\$", "", value)
-    if re.search(r"\\[A-Za-z]", outside):
-        msg = f"{where}: --{option} {value!r} has a TeX command outside $...$; put math in $...$"
-        raise InvalidEntry(msg)
-    return value
-
-
-def _reference(info: ResultInfo, series: Series) -> dict[str, str]:
-    ref: dict[str, str] = {}
-    text = (info.reference or "").strip()
-    low = text.lower()
-    if low.startswith("arxiv:"):
-        ref["arxiv"] = text.split(":", 1)[1].strip()
-    elif low.startswith("doi:"):
-        ref["doi"] = text.split(":", 1)[1].strip()
-    elif low.startswith("10."):
-        ref["doi"] = text
-    elif low.startswith("inspire:"):
-        ref["inspire"] = text.split(":", 1)[1].strip()
-    elif re.fullmatch(r"[0-9]{4}\.[0-9]{4,5}", text):
-        ref["arxiv"] = text
-    elif text:
-        ref["citation"] = text
-    if info.doi:
-        ref["doi"] = info.doi.removeprefix("doi:")
-    for key, value in series.reference.items():
-        ref.setdefault(key, value)
-    if info.figure:
-        ref["figure"] = info.figure
-    return ref
-
-
-def _slug(text: str) -> str:
-    """Lower-case id fragment; a leading sign is kept as ``m``/``p`` (``-1sigma`` -> ``m1sigma``)."""
-    text = re.sub(r"(^|[\s_(])-(?=\d)", r"\1m", text.strip())
-    text = re.sub(r"(^|[\s_(])\+(?=\d)", r"\1p", text)
-    return re.sub(r"-+", "-", re.sub(r"[^a-z0-9.+]+", "-", text.lower())).strip("-.+")
-
-
-def _manifest_row(relative: str, mirror: Path) -> dict[str, str] | None:
-    manifest = mirror / "MANIFEST.csv"
-    if not manifest.is_file():
-        return None
-    with manifest.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row.get("file") == relative:
-                return row
-    return None
-
-
-def _in_mirror(path: Path, mirror: Path | None) -> str | None:
-    if mirror is None:
-        return None
-    try:
-        rel = path.resolve().relative_to(mirror.resolve())
-    except ValueError:
-        return None
-    return rel.as_posix()
-
-
-_MANIFEST_ORIGIN = {"hepdata": "hepdata", "data release": "data-release", "digitized": "digitised"}
-
-
-def _year(info: ResultInfo, reference: Mapping[str, str]) -> int | None:
-    if info.year is not None:
-        return info.year
-    arxiv = reference.get("arxiv", "")
-    match = re.fullmatch(r"([0-9]{2})([0-9]{2})\.[0-9]{4,5}", arxiv)
-    if match:
-        return 2000 + int(match.group(1))
-    return None
-
-
-def _cl(value: float | None) -> float | None:
-    if value is None:
-        return None
-    return value / 100 if value >= 1 else value
 
 
 def _check_numbers(entry: Entry, raw: bytes, where: str) -> str:
@@ -336,54 +144,6 @@ def _check_numbers(entry: Entry, raw: bytes, where: str) -> str:
             raise UnitError(msg)
         parts.append(f"{axis_name} {vmin:.4g}–{vmax:.4g} {axis.unit}")
     return f"{n} points in {len(segments)} segment(s); " + "; ".join(parts)
-
-
-def dump_entry(doc: Mapping[str, Any]) -> str:
-    """Return the YAML text of an entry document (deterministic; documented key order).
-
-    Keys follow the order of ``docs/catalogue-format.md``; multi-line strings
-    (``notes``) are written as literal blocks.
-
-    Parameters
-    ----------
-    doc : Mapping
-        The entry.
-
-    Returns
-    -------
-    str
-        YAML text.
-    """
-    import yaml
-
-    class Dumper(yaml.SafeDumper):
-        pass
-
-    def text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-        style = "|" if "\n" in value else None
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-    Dumper.add_representer(str, text)
-    ordered = {k: doc[k] for k in _KEY_ORDER if k in doc}
-    ordered.update({k: v for k, v in doc.items() if k not in ordered})
-    return yaml.dump(ordered, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
-
-
-def _notes(
-    info: ResultInfo, series: Series, file: Path, units: Mapping[str, tuple[str, str]]
-) -> str:
-    lines = [f"Added with `dmsummary catalogue add` from {file.name}."]
-    lines.append(f"Layout: {series.layout}.")
-    lines.append(
-        "Units: "
-        + "; ".join(f"{axis} in {unit} ({how})" for axis, (unit, how) in units.items())
-        + "."
-    )
-    if info.sort_x:
-        lines.append("sort_x: the file is not ordered in x (set by --sort-x).")
-    if info.notes:
-        lines.append(info.notes.strip())
-    return "\n".join(lines)
 
 
 def plan_additions(
@@ -484,7 +244,7 @@ def _draft(
         raise InvalidEntry(msg)
     if status is None:
         missing.append("status")
-    user_cl = _cl(info.cl)
+    user_cl = cl_fraction(info.cl)
     if user_cl is not None and series.cl is not None and not math.isclose(user_cl, series.cl):
         msg = (
             f"{where}: --cl {user_cl:g} but the file states CL {series.cl:g} for {series.name!r}; "
@@ -505,8 +265,8 @@ def _draft(
             units[axis] = (stated, "from the file header")
         else:
             missing.append(f"{axis}-unit")
-    relative = _in_mirror(file, mirror)
-    row = _manifest_row(relative, mirror) if relative is not None and mirror is not None else None
+    relative = mirror_relative(file, mirror)
+    row = manifest_row(relative, mirror) if relative is not None and mirror is not None else None
     url = info.url or (
         f"https://raw.githubusercontent.com/{row['source_repo']}/{row['source_commit']}/{row['source_path']}"
         if row
@@ -516,12 +276,16 @@ def _draft(
         missing.append("url")
     origin = info.origin or series.origin
     if origin == "unknown" and row is not None:
-        origin = _MANIFEST_ORIGIN.get(row.get("origin", "").strip().lower(), "unknown")
+        origin = MANIFEST_ORIGIN.get(row.get("origin", "").strip().lower(), "unknown")
     if origin == "digitised":
         if not info.digitised_by:
             missing.append("digitised-by")
         if not (info.figure or series.reference.get("figure")):
             missing.append("figure")
+    reference = reference_fields(info, series)
+    year = result_year(info, reference)
+    if year is None and info.reference:  # without a reference, it may still come from it
+        missing.append("year")
     if missing:
         raise MissingFields(sorted(set(missing), key=missing.index), where)
     status = str(status)
@@ -536,16 +300,11 @@ def _draft(
             axis_plane.dimension,
             where=f"{where}: --{axis}-unit ({units[axis][1]})",
         )
-    reference = _reference(info, series)
-    year = _year(info, reference)
-    if year is None:
-        msg = f"{where}: --year is needed (no arXiv id to take it from)"
-        raise MissingFields(["year"], where) from InvalidEntry(msg)
     label = check_label(str(info.label), option="label", where=where)
-    base = info.id or f"{_slug(experiment)}-{year}-{plane_name}"
-    ident = f"{base}-{_slug(series.name)}" if each else base
+    base = info.id or f"{id_fragment(experiment)}-{year}-{plane_name}"
+    ident = f"{base}-{id_fragment(series.name)}" if each else base
     if each:
-        label = f"{label} ({series.name})"
+        label = check_label(f"{label} ({series.name})", option="label (with --each)", where=where)
     if not _ID.fullmatch(ident) or len(ident) > 100:
         msg = (
             f"{where}: --id {ident!r} is not a valid entry id: use lower-case letters, digits and "
@@ -599,9 +358,14 @@ def _draft(
         "id": ident,
         "label": label,
     }
-    title = info.title or series.title
-    if title:
-        doc["title"] = check_label(" ".join(title.split())[:400], option="title", where=where)
+    described = ""
+    if info.title:
+        doc["title"] = check_label(" ".join(info.title.split())[:400], option="title", where=where)
+    elif series.title:
+        try:
+            doc["title"] = check_label(" ".join(series.title.split())[:400], option="", where="")
+        except InvalidEntry:  # TeX/HTML in an upstream description: keep it as notes text
+            described = "".join(c if c.isprintable() else " " for c in series.title)
     doc.update(
         experiment=experiment,
         year=year,
@@ -645,7 +409,9 @@ def _draft(
     doc["supersedes"] = list(info.supersedes)
     doc["aliases"] = list(info.aliases)
     doc["tags"] = list(info.tags)
-    doc["notes"] = _notes(info, series, file, units)
+    doc["notes"] = notes_text(info, series, file, units)
+    if described:
+        doc["notes"] += f"\nDescription in the file: {described}"
     text = dump_entry(doc)
     entry = Entry.from_bytes(text.encode("utf-8"), target)
     summary = _check_numbers(entry, raw, f"{where} [{ident}]")
