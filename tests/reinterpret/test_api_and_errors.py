@@ -19,7 +19,7 @@ from dmsummary.units import TeV
 PUBLIC = [
     "DEFAULT_G_Q_RANGE", "WIDTH_INPUTS", "DarkPhotonLimits", "DerivedCurve", "Derivation",
     "RescaledPoints", "SourceModel", "Unsolved", "benchmark_dict", "custom_benchmark",
-    "dark_photon_limits", "rescale_limit", "rescale_points", "source_model", "target_benchmark",
+    "dark_photon_limits", "dark_photon_values", "relic_target_values", "rescale_limit", "rescale_points", "source_model", "target_benchmark",
     "write_json",
 ]  # fmt: skip
 J50 = "atlas-2025-tla-j50-gq"

@@ -1,8 +1,8 @@
-"""Private helpers shared by the physics modules (array coercion, domain checks)."""
+"""Private helpers shared by the physics modules (array coercion, domain checks, roots)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -16,6 +16,7 @@ __all__ = [
     "check_nonnegative",
     "check_positive",
     "check_range",
+    "lowest_root",
 ]
 
 
@@ -88,6 +89,45 @@ def check_choice(value: str, name: str, choices: Iterable[str]) -> str:
         )
         raise TranslationDomainError(msg)
     return value
+
+
+def lowest_root(
+    excess: Callable[[NDArray[np.float64], NDArray[np.intp]], NDArray[np.float64]],
+    lo: float,
+    hi: float,
+    goal: NDArray[np.float64],
+    *,
+    n_scan: int = 65,
+    n_bisect: int = 56,
+) -> NDArray[np.float64]:
+    """Return exp(x) at the lowest sign change (- to +) of ``excess`` in [lo, hi], per row.
+
+    Vectorised over all rows: ``excess(x, rows)`` (x = ln g, one row per point, any trailing
+    shape) is scanned on an ``n_scan``-point grid (so a function that is not monotonic in g
+    still yields its *lowest* crossing, e.g. the edge of an excluded band), then each bracket
+    is bisected ``n_bisect`` times (width Δx/2⁵⁶ ≈ 1e-17). Rows without a finite positive
+    ``goal``, already positive at ``lo`` or never positive up to ``hi`` are NaN.
+    """
+    out = np.full(goal.shape, np.nan)
+    rows = np.flatnonzero(np.isfinite(goal) & (goal > 0))
+    if rows.size == 0:
+        return out
+    grid = np.linspace(lo, hi, n_scan)
+    scan = excess(np.broadcast_to(grid, (rows.size, n_scan)), rows)
+    above = scan >= 0.0
+    first = np.argmax(above, axis=1)
+    ok = above[np.arange(rows.size), first] & (first > 0)
+    rows, first = rows[ok], first[ok]
+    if rows.size == 0:
+        return out
+    a, b = grid[first - 1], grid[first]
+    for _ in range(n_bisect):
+        mid = 0.5 * (a + b)
+        up = excess(mid, rows) >= 0.0
+        b = np.where(up, mid, b)
+        a = np.where(up, a, mid)
+    out[rows] = np.exp(0.5 * (a + b))
+    return out
 
 
 def __dir__() -> list[str]:

@@ -41,7 +41,7 @@ Deliberate differences from the public tools (PHYSICS.md §4.4, §7):
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -51,7 +51,13 @@ from scipy import integrate
 
 from dmsummary.exceptions import TranslationDomainError
 from dmsummary.physics import simplified
-from dmsummary.physics._common import as_array, check_choice, check_nonnegative, check_positive
+from dmsummary.physics._common import (
+    as_array,
+    check_choice,
+    check_nonnegative,
+    check_positive,
+    lowest_root,
+)
 from dmsummary.units import TeV
 
 __all__ = [
@@ -545,48 +551,9 @@ def rescale_gq_limit(
         with np.errstate(divide="ignore", invalid="ignore"):
             return as_array(np.log(f / f_b[rows][extra]))
 
-    out = _lowest_root(excess, math.log(lo), math.log(hi), f_b)
+    out = lowest_root(excess, math.log(lo), math.log(hi), f_b)
     return _width_cut(out.reshape(shape), target, mm, md_t, out.reshape(shape), inputs,
                       max_width_ratio)  # fmt: skip
-
-
-def _lowest_root(
-    excess: Callable[[NDArray[np.float64], NDArray[np.intp]], NDArray[np.float64]],
-    lo: float,
-    hi: float,
-    goal: NDArray[np.float64],
-    *,
-    n_scan: int = 65,
-    n_bisect: int = 56,
-) -> NDArray[np.float64]:
-    """Return exp(x) at the lowest sign change (- to +) of ``excess`` in [lo, hi], per row.
-
-    Vectorised over all rows: ``excess`` is scanned on an ``n_scan``-point grid in x = ln g_q
-    (so a target signal that is not monotonic in g_q still yields its *lowest* crossing, i.e.
-    the edge of the excluded band), then each bracket is bisected ``n_bisect`` times (width
-    Δx/2⁵⁶ ≈ 1e-17 relative). Rows without a finite positive goal, already excluded at ``lo``
-    or never excluded up to ``hi`` are NaN.
-    """
-    out = np.full(goal.shape, np.nan)
-    rows = np.flatnonzero(np.isfinite(goal) & (goal > 0))
-    if rows.size == 0:
-        return out
-    grid = np.linspace(lo, hi, n_scan)
-    scan = excess(np.broadcast_to(grid, (rows.size, n_scan)), rows)
-    above = scan >= 0.0
-    first = np.argmax(above, axis=1)
-    ok = above[np.arange(rows.size), first] & (first > 0)
-    rows, first = rows[ok], first[ok]
-    if rows.size == 0:
-        return out
-    a, b = grid[first - 1], grid[first]
-    for _ in range(n_bisect):
-        mid = 0.5 * (a + b)
-        up = excess(mid, rows) >= 0.0
-        b = np.where(up, mid, b)
-        a = np.where(up, a, mid)
-    out[rows] = np.exp(0.5 * (a + b))
-    return out
 
 
 def __dir__() -> list[str]:

@@ -337,7 +337,10 @@ def _derived_layer(
         grids = [np.geomspace(lo, hi, n) if scale == "log" else np.linspace(lo, hi, n)]
     elif tr.grid_from is not None:
         grid_spec = {"from": f"x values of input {tr.grid_from!r}"}
-        grids = [x / fx for x, _ in curves[tr.grid_from].segments]
+        grids = [
+            (x if tr.grid_map is None else tr.grid_map(x, params)) / fx
+            for x, _ in curves[tr.grid_from].segments
+        ]
     else:
         msg = f"{where}.grid: {name} needs a grid (range, points) on the x axis"
         raise RecipeError(msg)

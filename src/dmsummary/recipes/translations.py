@@ -52,6 +52,9 @@ class Translation:
     grid_from : str or None
         When set, a recipe may omit ``grid``: the output is evaluated at the x values of
         this input, segment by segment.
+    grid_map : callable or None
+        ``grid_map(x, parameters) -> x'`` maps the ``grid_from`` input's x values (internal
+        units) to the output's x axis, e.g. m_Z' → m_DM = r m_Z'; None keeps them.
     """
 
     name: str
@@ -63,6 +66,7 @@ class Translation:
     summary: str
     convention_parameter: str | None = field(default=None)
     grid_from: str | None = field(default=None)
+    grid_map: Callable[[FloatArray, Mapping[str, Any]], FloatArray] | None = field(default=None)
 
 
 def _point_value(curve: Curve) -> float:
@@ -162,6 +166,139 @@ def _pseudoscalar_sigmav(
     return np.where(2.0 * grid < m_star, sv, np.nan)
 
 
+def _dark_photon_target(params: Mapping[str, Any]) -> Any:
+    """Return the vector benchmark of a dark-photon layer: the preset with overrides."""
+    from dmsummary.reinterpret import custom_benchmark, target_benchmark
+
+    base = target_benchmark(str(params["benchmark"]))
+    return custom_benchmark(
+        base.model,
+        g_q=None,
+        g_dm=float(params.get("g_dm", base.g_dm)),
+        g_l=base.g_l,
+        m_dm_over_m_med=float(params.get("mdm_ratio", base.m_dm_over_m_med)),
+    )
+
+
+def _dark_photon(
+    quantity: str, versus: str
+) -> Callable[[FloatArray, Mapping[str, Curve], Mapping[str, Any]], FloatArray]:
+    def compute(
+        grid: FloatArray, inputs: Mapping[str, Curve], params: Mapping[str, Any]
+    ) -> FloatArray:
+        from dmsummary.reinterpret import dark_photon_values
+
+        target = _dark_photon_target(params)
+        m_zp = grid / target.m_dm_over_m_med if versus == "mdm" else grid
+        return dark_photon_values(
+            inputs["gq_limit"],
+            m_zp,
+            target,
+            quantity=quantity,
+            convention=str(params["convention"]),
+            width_inputs=str(params.get("width_inputs", "pdg2024")),
+            max_width_ratio=float(params.get("max_width_ratio", 0.1)),
+            pole_window=float(params.get("pole_window", 0.1)),
+        )
+
+    return compute
+
+
+def _relic(
+    quantity: str, versus: str
+) -> Callable[[FloatArray, Mapping[str, Curve], Mapping[str, Any]], FloatArray]:
+    def compute(
+        grid: FloatArray, inputs: Mapping[str, Curve], params: Mapping[str, Any]
+    ) -> FloatArray:
+        from dmsummary.reinterpret import relic_target_values
+
+        target = _dark_photon_target(params)
+        m_zp = grid / target.m_dm_over_m_med if versus == "mdm" else grid
+        return relic_target_values(
+            inputs["sigmav"],
+            m_zp,
+            target,
+            quantity=quantity,
+            convention=str(params["convention"]),
+            width_inputs=str(params.get("width_inputs", "pdg2024")),
+            pole_window=float(params.get("pole_window", 0.1)),
+        )
+
+    return compute
+
+
+def _to_mdm(x: FloatArray, params: Mapping[str, Any]) -> FloatArray:
+    """m_Z' → m_DM = r m_Z' of the layer's benchmark."""
+    ratio: float = _dark_photon_target(params).m_dm_over_m_med
+    return x * ratio
+
+
+_DARK_PHOTON_PARAMETERS: Mapping[str, tuple[Any, ...]] = {
+    "benchmark": ("minimal-dark-photon",),
+    "method": ("dijet-br",),
+    "convention": ("dmwg-2405.13778", "first-order-mixing"),
+    "width_inputs": ("pdg2024", "dmwg-couplingscan"),
+    "g_dm": (0.0, 12.6),
+    "mdm_ratio": (0.0, 10.0),
+    "max_width_ratio": (0.0, 1.0),
+    "pole_window": (0.0, 1.0),
+}
+_DARK_PHOTON_SUMMARY = (
+    "g_q limit rescaled per mass point (dijet BR method: root of the exclusion depth "
+    "F_source(g_lim)/F_target(g_q) = 1, F = Gamma_qq^2/Gamma_tot, source model from the "
+    "entry's model-parameter file, target = benchmark; arXiv:1703.05703, PHYSICS.md 4.4), "
+    "Gamma/M <= max_width_ratio (default 0.1); then eps from g_q in the named convention "
+    "(PHYSICS.md 5) and y = eps^2 alpha_D (m_DM/m_Z')^4, alpha_D = g_DM^2/(4 pi)"
+)
+
+
+_RELIC_SUMMARY = (
+    "thermal target: the published <sigma v> (self-conjugate) x 2 for Dirac chi chi-bar "
+    "(PHYSICS.md D4) at m_DM = r m_Z', matched by the benchmark's s-wave chi chi-bar -> q q-bar "
+    "rate (arXiv:1703.05703 sec. 4) with self-consistent width, solved for g_q; quark "
+    "channels only (g_l = 0), instantaneous freeze-out; then eps and y as for the limits"
+)
+
+
+def _dark_photon_translations() -> list[Translation]:
+    out = []
+    relic_parameters = {
+        k: v for k, v in _DARK_PHOTON_PARAMETERS.items() if k not in {"method", "max_width_ratio"}
+    }
+    for quantity in ("epsilon", "y"):
+        for versus in ("mzprime", "mdm"):
+            out.append(
+                Translation(
+                    name=f"reinterpret.relic_{quantity}_vs_{versus}",
+                    inputs={"sigmav": ("sigmav-total",)},
+                    output_plane=f"{quantity}-{versus}",
+                    parameters=relic_parameters,
+                    required=("benchmark", "convention"),
+                    compute=_relic(quantity, versus),
+                    summary=_RELIC_SUMMARY,
+                    convention_parameter="convention",
+                )
+            )
+    for quantity, symbol in (("epsilon", "epsilon"), ("y", "y")):
+        for versus, plane_x in (("mzprime", "mzprime"), ("mdm", "mdm")):
+            out.append(
+                Translation(
+                    name=f"reinterpret.{quantity}_vs_{versus}",
+                    inputs={"gq_limit": ("gq-mzprime",)},
+                    output_plane=f"{symbol}-{plane_x}",
+                    parameters=_DARK_PHOTON_PARAMETERS,
+                    required=("benchmark", "method", "convention"),
+                    compute=_dark_photon(quantity, versus),
+                    summary=_DARK_PHOTON_SUMMARY
+                    + ("; shown at m_DM = r m_Z' of the benchmark" if versus == "mdm" else ""),
+                    convention_parameter="convention",
+                    grid_from="gq_limit",
+                    grid_map=_to_mdm if versus == "mdm" else None,
+                )
+            )
+    return out
+
+
 TRANSLATIONS: Mapping[str, Translation] = {
     t.name: t
     for t in (
@@ -211,6 +348,7 @@ TRANSLATIONS: Mapping[str, Translation] = {
                 "not depend on m_DM below M*/2 (approximate; it falls near threshold)"
             ),
         ),
+        *_dark_photon_translations(),
     )
 }
 """Registry of translations by name (read-only)."""

@@ -31,6 +31,8 @@ from dmsummary.reinterpret.chain import (
     DarkPhotonLimits,
     RescaledPoints,
     dark_photon_limits,
+    dark_photon_values,
+    relic_target_values,
     rescale_limit,
     rescale_points,
 )
@@ -48,6 +50,8 @@ __all__ = [
     "benchmark_dict",
     "custom_benchmark",
     "dark_photon_limits",
+    "dark_photon_values",
+    "relic_target_values",
     "rescale_limit",
     "rescale_points",
     "source_model",

@@ -32,7 +32,7 @@ from dmsummary.reinterpret.benchmarks import (
 from dmsummary.reinterpret.results import Derivation, DerivedCurve, Unsolved
 
 if TYPE_CHECKING:
-    from dmsummary.catalogue import Catalogue, Entry
+    from dmsummary.catalogue import Catalogue, Curve, Entry
     from dmsummary.physics.rescaling import CouplingScenario
     from dmsummary.reinterpret.results import FloatArray
 
@@ -42,6 +42,8 @@ __all__ = [
     "DarkPhotonLimits",
     "RescaledPoints",
     "dark_photon_limits",
+    "dark_photon_values",
+    "relic_target_values",
     "rescale_limit",
     "rescale_points",
 ]
@@ -429,6 +431,164 @@ def dark_photon_limits(
         y=derived("y", "y-mzprime", y_segments, "y vs m_Z'"),
         y_mdm=derived("y-mdm", "y-mdm", tuple((ratio * x, v) for x, v in y_segments), "y vs m_DM"),
     )
+
+
+def _interpolate_segments(curve: Curve, m: FloatArray) -> FloatArray:
+    """Return a curve's y at ``m``, linear in M within each segment; NaN outside them."""
+    out = np.full(m.shape, np.nan)
+    for xs, ys in curve.segments:
+        order = np.argsort(xs)
+        if xs.size == 1:
+            inside = np.isnan(out) & (m == xs[0])
+            out[inside] = ys[0]
+            continue
+        value = rescaling.interpolate_limit(m, xs[order], ys[order])
+        out = np.where(np.isnan(out), value, out)
+    return out
+
+
+def dark_photon_values(
+    limit: Curve,
+    m_zp: FloatArray,
+    target: str | CouplingScenario = "minimal-dark-photon",
+    *,
+    quantity: str,
+    convention: str,
+    width_inputs: str = "pdg2024",
+    max_width_ratio: float | None = 0.1,
+    pole_window: float = 0.1,
+    source: SourceModel | None = None,
+) -> FloatArray:
+    """Return ε or y of a g_q limit curve at given Z' masses (the kernel of the recipe layers).
+
+    The same chain as :func:`dark_photon_limits` (dijet rescaling per mass point, then the
+    g_q → ε convention), evaluated at arbitrary masses: the source limit is interpolated
+    linearly in M within each of its segments (NaN outside), so at the published masses the
+    result is exactly that of :func:`dark_photon_limits`.
+
+    Parameters
+    ----------
+    limit : Curve
+        Source g_q limit (plane ``gq-mzprime``); its entry gives the source model unless
+        ``source`` is given.
+    m_zp : ndarray
+        Z' masses [energy], > 0.
+    target : str or CouplingScenario, optional
+        Vector benchmark tying m_DM to m_Z' (default ``minimal-dark-photon``).
+    quantity : {"epsilon", "y"}
+        What to return.
+    convention : {"dmwg-2405.13778", "first-order-mixing"}
+        g_q → ε convention.
+    width_inputs, max_width_ratio, pole_window, source
+        As in :func:`dark_photon_limits`.
+
+    Returns
+    -------
+    ndarray
+        ε or y (dimensionless); NaN where there is no solution.
+    """
+    from dmsummary.physics._common import check_choice
+
+    quantity = check_choice(quantity, "quantity", ("epsilon", "y"))
+    convention = check_choice(convention, "convention", dark_photon.CONVENTIONS)
+    tgt = target_benchmark(target)
+    if tgt.model != "vector" or tgt.m_dm_over_m_med is None:
+        msg = f"a dark-photon translation needs a vector target tied to m_Z', got {tgt}"
+        raise TranslationDomainError(msg)
+    if limit.entry.plane.name != "gq-mzprime":
+        msg = f"{limit.entry.where}: plane {limit.entry.plane.name!r} is not 'gq-mzprime'"
+        raise TranslationDomainError(msg)
+    src = source if source is not None else source_model(limit.entry)
+    m = np.asarray(m_zp, dtype=float)
+    points = rescale_points(
+        m, _interpolate_segments(limit, m), source=src, target=tgt,
+        width_inputs=check_choice(width_inputs, "width_inputs", WIDTH_INPUTS),
+        max_width_ratio=max_width_ratio,
+    )  # fmt: skip
+    eps = dark_photon.epsilon_from_gq(m, points.g_q, convention=convention,
+                                      pole_window=pole_window)  # fmt: skip
+    if quantity == "epsilon":
+        return eps
+    alpha_d = dark_photon.alpha_dark(tgt.g_dm)
+    return dark_photon.yield_parameter(eps, tgt.m_dm_over_m_med * m, m, alpha_d=alpha_d)
+
+
+def relic_target_values(
+    sigmav: Curve,
+    m_zp: FloatArray,
+    target: str | CouplingScenario = "minimal-dark-photon",
+    *,
+    quantity: str,
+    convention: str,
+    width_inputs: str = "pdg2024",
+    pole_window: float = 0.1,
+) -> FloatArray:
+    """Return g_q, ε or y at which the benchmark gives the observed relic density.
+
+    The thermal target ``<σv>`` (a catalogue curve on plane ``sigmav-total``, published for
+    self-conjugate DM) is doubled for Dirac χχ̄ (PHYSICS.md D4), interpolated log-log at
+    m_DM = r m_Z', and matched by the s-wave χχ̄ → qq̄ rate of the benchmark
+    (:func:`dmsummary.physics.simplified.gq_from_sigmav`, self-consistent width). The g_q
+    found is then translated like a limit. Quark channels only (the benchmark has g_ℓ = 0),
+    instantaneous freeze-out, no thermal averaging across the resonance: a target, not a
+    precision relic calculation.
+
+    Parameters
+    ----------
+    sigmav : Curve
+        Thermal-relic ``<σv>`` vs m_DM (plane ``sigmav-total``), e.g.
+        ``steigman-2012-thermal-relic-sigmav``.
+    m_zp : ndarray
+        Z' masses [energy], > 0.
+    target : str or CouplingScenario, optional
+        Vector benchmark tying m_DM to m_Z' (default ``minimal-dark-photon``).
+    quantity : {"g_q", "epsilon", "y"}
+        What to return.
+    convention : {"dmwg-2405.13778", "first-order-mixing"}
+        g_q → ε convention (unused for ``"g_q"``).
+    width_inputs : {"pdg2024", "dmwg-couplingscan"}, optional
+        Width and quark-mass inputs.
+    pole_window : float, optional
+        As in :func:`dark_photon_limits`.
+
+    Returns
+    -------
+    ndarray
+        The target (dimensionless); NaN outside the ``<σv>`` curve's mass range or where no
+        coupling reaches it.
+    """
+    from dmsummary.physics._common import check_choice
+
+    quantity = check_choice(quantity, "quantity", ("g_q", "epsilon", "y"))
+    convention = check_choice(convention, "convention", dark_photon.CONVENTIONS)
+    tgt = target_benchmark(target)
+    if tgt.m_dm_over_m_med is None:
+        msg = f"a relic target along m_Z' needs a benchmark with m_DM tied to m_Z', got {tgt}"
+        raise TranslationDomainError(msg)
+    if sigmav.entry.plane.name != "sigmav-total":
+        msg = f"{sigmav.entry.where}: plane {sigmav.entry.plane.name!r} is not 'sigmav-total'"
+        raise TranslationDomainError(msg)
+    m = np.asarray(m_zp, dtype=float)
+    m_dm = tgt.m_dm_over_m_med * m
+    majorana = np.full(m.shape, np.nan)
+    for xs, ys in sigmav.segments:
+        order = np.argsort(xs)
+        inside = np.isnan(majorana) & (m_dm >= xs.min()) & (m_dm <= xs.max())
+        majorana[inside] = np.exp(
+            np.interp(np.log(m_dm[inside]), np.log(xs[order]), np.log(ys[order]))
+        )
+    dirac = simplified.dirac_sigmav_limit_from_majorana(majorana)  # NaN passes through
+    g = simplified.gq_from_sigmav(
+        tgt.model, m, m_dm, tgt.g_dm, dirac, g_l=tgt.g_l,
+        inputs=check_choice(width_inputs, "width_inputs", WIDTH_INPUTS),
+    )  # fmt: skip
+    if quantity == "g_q":
+        return g
+    eps = dark_photon.epsilon_from_gq(m, g, convention=convention, pole_window=pole_window)
+    if quantity == "epsilon":
+        return eps
+    alpha_d = dark_photon.alpha_dark(tgt.g_dm)
+    return dark_photon.yield_parameter(eps, m_dm, m, alpha_d=alpha_d)
 
 
 def __dir__() -> list[str]:

@@ -29,7 +29,11 @@ and must be ≥ 0, mediator masses > 0, otherwise
 
 from __future__ import annotations
 
-from dmsummary.physics.simplified._annihilation import dirac_sigmav_limit_from_majorana, sigmav
+from dmsummary.physics.simplified._annihilation import (
+    dirac_sigmav_limit_from_majorana,
+    gq_from_sigmav,
+    sigmav,
+)
 from dmsummary.physics.simplified._direct_detection import (
     scalar_mediator_f_n,
     sigma_sd_axial,
@@ -53,6 +57,7 @@ __all__ = [
     "WIDTH_INPUTS",
     "WidthInputs",
     "dirac_sigmav_limit_from_majorana",
+    "gq_from_sigmav",
     "scalar_mediator_f_n",
     "sigma_sd_axial",
     "sigma_si_scalar",

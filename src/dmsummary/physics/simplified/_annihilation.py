@@ -12,10 +12,16 @@ from dmsummary.constants import (
     HBARC_SQ,
     QuarkMasses,
 )
-from dmsummary.physics._common import as_array, check_choice, check_nonnegative, check_positive
-from dmsummary.physics.simplified._widths import WidthInputs, _inputs
+from dmsummary.physics._common import (
+    as_array,
+    check_choice,
+    check_nonnegative,
+    check_positive,
+    lowest_root,
+)
+from dmsummary.physics.simplified._widths import WidthInputs, _inputs, total_width
 
-__all__ = ["dirac_sigmav_limit_from_majorana", "sigmav"]
+__all__ = ["dirac_sigmav_limit_from_majorana", "gq_from_sigmav", "sigmav"]
 
 _PI = math.pi
 
@@ -92,6 +98,69 @@ def sigmav(
         total = total + term
     natural = 3.0 * (gq * gd) ** 2 * total / (2.0 * _PI * denom)
     return as_array(natural * HBARC_SQ * C_LIGHT)
+
+
+def gq_from_sigmav(
+    model: str,
+    m_med: ArrayLike,
+    m_dm: ArrayLike,
+    g_dm: float,
+    sigmav_target: ArrayLike,
+    *,
+    g_l: float = 0.0,
+    inputs: str | WidthInputs = "pdg2024",
+    g_q_bracket: tuple[float, float] = (1e-6, 4.0 * _PI),
+) -> NDArray[np.float64]:
+    """Return the smallest g_q whose s-wave ``<σv>`` (:func:`sigmav`) reaches a target.
+
+    Solves sigmav(g_q; Γ_tot(g_q)) = ``sigmav_target`` per point, with the self-consistent
+    total width (:func:`total_width`, including Γ_χχ and, for g_ℓ > 0, the leptons in Γ but
+    not as annihilation channels). Used for thermal-relic targets: with a Dirac χχ̄ target
+    (2× the self-conjugate value, :func:`dirac_sigmav_limit_from_majorana`) the result is the
+    coupling at which quark channels alone give the observed relic density in the s-wave,
+    instantaneous freeze-out approximation (not valid on the resonance, M ≈ 2m_DM).
+
+    Parameters
+    ----------
+    model : {"vector", "axial", "pseudoscalar"}
+        Mediator type.
+    m_med : array_like
+        Mediator mass [energy], > 0.
+    m_dm : array_like
+        DM mass [energy], > 0.
+    g_dm : float
+        DM coupling (dimensionless), ≥ 0.
+    sigmav_target : array_like
+        Target ``<σv>`` of Dirac χχ̄ [volume/time], > 0.
+    g_l : float, optional
+        Lepton coupling (enters the width only).
+    inputs : str or WidthInputs, optional
+        Width and quark-mass inputs.
+    g_q_bracket : tuple of float, optional
+        Range searched (dimensionless).
+
+    Returns
+    -------
+    ndarray
+        g_q (dimensionless); NaN where no g_q in the bracket reaches the target (the rate
+        saturates because Γ_tot grows with g_q) or the target is not finite and positive.
+    """
+    mm = check_positive(m_med, "m_med", "mediator mass, energy")
+    md = check_positive(m_dm, "m_dm", "dark-matter mass, energy")
+    goal = as_array(sigmav_target)
+    shape = np.broadcast_shapes(mm.shape, md.shape, goal.shape)
+    mm_b, md_b, goal_b = (np.broadcast_to(a, shape).reshape(-1) for a in (mm, md, goal))
+
+    def excess(log_g: NDArray[np.float64], rows: NDArray[np.intp]) -> NDArray[np.float64]:
+        extra = (slice(None),) + (None,) * (log_g.ndim - 1)
+        m, d, g = mm_b[rows][extra], md_b[rows][extra], np.exp(log_g)
+        width = total_width(model, m, d, g, g_dm, g_l, inputs=inputs)
+        rate = sigmav(model, m, d, g, g_dm, width, inputs=inputs)
+        with np.errstate(divide="ignore"):
+            return as_array(np.log(rate / goal_b[rows][extra]))
+
+    lo, hi = (math.log(b) for b in g_q_bracket)
+    return lowest_root(excess, lo, hi, goal_b).reshape(shape)
 
 
 def dirac_sigmav_limit_from_majorana(sigmav_limit: ArrayLike) -> NDArray[np.float64]:
