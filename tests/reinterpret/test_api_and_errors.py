@@ -17,7 +17,9 @@ from dmsummary.physics.rescaling import CouplingScenario
 from dmsummary.units import TeV
 
 PUBLIC = [
-    "DEFAULT_G_Q_RANGE", "WIDTH_INPUTS", "DarkPhotonLimits", "DerivedCurve", "Derivation",
+    "DEFAULT_G_Q_RANGE", "WIDTH_INPUTS", "DarkPhotonLimits", "DepthMap",
+    "depth_map_from_gq_limit", "depth_map_from_mu_grid", "depth_map_from_xsec_limits",
+    "exclusion_contours", "rescale_depth_map", "DerivedCurve", "Derivation",
     "RescaledPoints", "SourceModel", "Unsolved", "benchmark_dict", "custom_benchmark",
     "dark_photon_limits", "dark_photon_values", "relic_target_values", "rescale_limit", "rescale_points", "source_model", "target_benchmark",
     "write_json",

@@ -148,13 +148,18 @@ def _table(curve: DerivedCurve) -> str:
     lines = [click.style(f"{curve.id}  [{curve.plane}, {curve.status}]", bold=True)]
     x_name = f"{data['x']['quantity']} [{data['x']['unit']}]"
     lines.append(f"  {x_name:>24}  {data['y']['quantity']}")
-    rows = [
-        (x, f"{y:.6g}")
-        for seg in data["segments"]
-        for x, y in zip(seg["x"], seg["y"], strict=True)
-    ]
-    rows += [(u["x"], f"- ({u['reason']})") for u in data["unsolved"]]
-    lines += [f"  {x:>24.6g}  {text}" for x, text in sorted(rows, key=lambda r: r[0])]
+    if curve.plane == "mmed-mdm":  # contour lines: keep each line's order, one after another
+        for k, seg in enumerate(data["segments"]):
+            lines.append(f"  line {k + 1} ({len(seg['x'])} points)")
+            lines += [f"  {x:>24.6g}  {y:.6g}" for x, y in zip(seg["x"], seg["y"], strict=True)]
+    else:
+        rows = [
+            (x, f"{y:.6g}")
+            for seg in data["segments"]
+            for x, y in zip(seg["x"], seg["y"], strict=True)
+        ]
+        rows += [(u["x"], f"- ({u['reason']})") for u in data["unsolved"]]
+        lines += [f"  {x:>24.6g}  {text}" for x, text in sorted(rows, key=lambda r: r[0])]
     derivation = data["derivation"]
     lines.append(f"  method: {derivation['method']}; conventions: {derivation['conventions']}")
     lines.append(f"  source: {derivation['source_benchmark']}")
@@ -227,6 +232,143 @@ def dark_photon(
                                     pole_window=pole_window, **kw)  # fmt: skip
         curves += [getattr(limits, w) for w in wanted]
     _emit(curves, as_json=opts["as_json"], output=opts["output"])
+
+
+def _mass_grid(value: str, option: str) -> Any:
+    """Parse ``LO:HI:N`` (GeV, log-spaced) into an internal-unit grid."""
+    import numpy as np
+
+    from dmsummary.units import GeV
+
+    try:
+        lo, hi, n = value.split(":")
+        low, high, count = float(lo), float(hi), int(n)
+    except ValueError:
+        msg = f"expected LO:HI:N in GeV (e.g. 10:1500:100), got {value!r}"
+        raise click.BadParameter(msg, param_hint=option) from None
+    if not (0 < low < high and math.isfinite(high) and 2 <= count <= 2000):
+        msg = f"need 0 < LO < HI and 2 <= N <= 2000, got {value!r}"
+        raise click.BadParameter(msg, param_hint=option)
+    return np.geomspace(low, high, count) * GeV
+
+
+def _grid_options(func: F) -> F:
+    decorators = [
+        click.option("--mmed", "mmed", default="100:3000:120", show_default=True,
+                     help="Mediator-mass grid LO:HI:N [GeV], log-spaced."),
+        click.option("--mdm", "mdm", default="1:1500:100", show_default=True,
+                     help="DM-mass grid LO:HI:N [GeV], log-spaced."),
+        click.option("--level", type=float, default=1.0, show_default=True,
+                     help="Depth to contour (1 = the exclusion boundary)."),
+        click.option("--width-inputs", type=click.Choice(_WIDTH_INPUTS), default="pdg2024",
+                     show_default=True, help="Width inputs."),
+        click.option("--with-map", is_flag=True,
+                     help="Also output the depth map (NaN = no limit, written as null)."),
+        click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table."),
+        click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Write JSON (with provenance) to this file, atomically."),
+    ]  # fmt: skip
+    for decorate in reversed(decorators):
+        func = decorate(func)
+    return func
+
+
+def _emit_map(depth_map: Any, opts: dict[str, Any]) -> None:
+    from dmsummary.reinterpret import exclusion_contours, write_json
+
+    curve = exclusion_contours(depth_map, level=opts["level"])
+    if opts["output"] is None and not opts["as_json"]:
+        click.echo(_table(curve))
+        return
+    doc: dict[str, Any] = {"curves": [curve.to_dict()]}
+    if opts["with_map"]:
+        doc["depth_map"] = depth_map.to_dict()
+    if opts["output"] is not None:
+        write_json(opts["output"], doc)
+        click.echo(f"{len(curve.segments)} contour line(s) written to {opts['output']}")
+    else:
+        click.echo(json.dumps(doc, indent=1, sort_keys=True, ensure_ascii=False))
+
+
+@reinterpret.group()
+def contour() -> None:
+    """Exclusion-depth maps in (m_med, m_DM) and their d = 1 contours (contourpy)."""
+
+
+@contour.command("dijet")
+@click.argument("source", metavar="SOURCE")
+@click.option("--target", required=True, help="Benchmark with fixed g_q (A1, A2, V1, V2).")
+@click.option("--gq", type=float, help="Override the target's g_q (> 0).")
+@click.option("--max-width-ratio", type=float, default=0.1, show_default=True,
+              help="No limit where the target's Gamma/M is above this (0: no cut).")  # fmt: skip
+@_grid_options
+def contour_dijet(source: str, target: str, gq: float | None, max_width_ratio: float,
+                  **opts: Any) -> None:  # fmt: skip
+    """Dijet (BR method) depth map of a target from a g_q limit (catalogue id)."""
+    from dmsummary.reinterpret import custom_benchmark, depth_map_from_gq_limit, target_benchmark
+
+    tgt = target_benchmark(target)
+    if gq is not None:
+        tgt = custom_benchmark(tgt.model, g_q=gq, g_dm=tgt.g_dm, g_l=tgt.g_l)
+    mx, my = _mass_grid(opts["mmed"], "--mmed"), _mass_grid(opts["mdm"], "--mdm")
+    _check_output(opts["output"])
+    dmap = depth_map_from_gq_limit(
+        source, tgt, mx, my, catalogue=_catalogue(), width_inputs=opts["width_inputs"],
+        max_width_ratio=max_width_ratio or None,
+    )  # fmt: skip
+    _emit_map(dmap, opts)
+
+
+@contour.command("monox")
+@click.argument("source", metavar="SOURCE")
+@click.option("--source-benchmark", required=True, help="Benchmark of the published grid.")
+@click.option("--target", help="Rescale to this benchmark (propagator method, same model).")
+@_grid_options
+def contour_monox(source: str, source_benchmark: str, target: str | None, **opts: Any) -> None:
+    """Mono-X depth map from the signal-strength grid attached to a contour entry."""
+    from dmsummary.reinterpret import depth_map_from_mu_grid, rescale_depth_map
+
+    mx, my = _mass_grid(opts["mmed"], "--mmed"), _mass_grid(opts["mdm"], "--mdm")
+    _check_output(opts["output"])
+    dmap = depth_map_from_mu_grid(source, source_benchmark, mx, my, catalogue=_catalogue())
+    if target is not None:
+        dmap = rescale_depth_map(dmap, target, method="monox-propagator",
+                                 width_inputs=opts["width_inputs"])  # fmt: skip
+    _emit_map(dmap, opts)
+
+
+@contour.command("dilepton")
+@click.option("--limit", "limits", multiple=True, required=True, metavar="WIDTH=ID",
+              help="Gamma/M and the sigma x B limit entry for it (repeatable).")  # fmt: skip
+@click.option("--theory", required=True, help="Theory sigma x B curve (catalogue id).")
+@click.option("--theory-benchmark", required=True, help="Benchmark of the theory curve.")
+@click.option("--theory-mdm", type=float, required=True, metavar="GEV",
+              help="DM mass of the theory curve [GeV].")  # fmt: skip
+@click.option("--target", required=True, help="Benchmark with fixed g_q and g_l > 0.")
+@_grid_options
+def contour_dilepton(limits: tuple[str, ...], theory: str, theory_benchmark: str,
+                     theory_mdm: float, target: str, **opts: Any) -> None:  # fmt: skip
+    """Dilepton (BR method) depth map from sigma x B limits at several widths."""
+    from dmsummary.reinterpret import depth_map_from_xsec_limits
+    from dmsummary.units import GeV
+
+    by_width: dict[float, str] = {}
+    for item in limits:
+        width, sep, ident = item.partition("=")
+        try:
+            by_width[float(width)] = ident
+        except ValueError:
+            sep = ""
+        if not sep or not ident:
+            msg = f"expected WIDTH=ID (e.g. 0.03=atlas-2019-dilepton-xsec-width3), got {item!r}"
+            raise click.BadParameter(msg, param_hint="--limit")
+    mx, my = _mass_grid(opts["mmed"], "--mmed"), _mass_grid(opts["mdm"], "--mdm")
+    _check_output(opts["output"])
+    dmap = depth_map_from_xsec_limits(
+        by_width, theory, theory_benchmark, theory_mdm * GeV, target, mx, my,
+        catalogue=_catalogue(), width_inputs=opts["width_inputs"],
+    )  # fmt: skip
+    _emit_map(dmap, opts)
 
 
 def __dir__() -> list[str]:

@@ -36,12 +36,21 @@ from dmsummary.reinterpret.chain import (
     rescale_limit,
     rescale_points,
 )
+from dmsummary.reinterpret.maps import (
+    DepthMap,
+    depth_map_from_gq_limit,
+    depth_map_from_mu_grid,
+    depth_map_from_xsec_limits,
+    exclusion_contours,
+    rescale_depth_map,
+)
 from dmsummary.reinterpret.results import Derivation, DerivedCurve, Unsolved, write_json
 
 __all__ = [
     "DEFAULT_G_Q_RANGE",
     "WIDTH_INPUTS",
     "DarkPhotonLimits",
+    "DepthMap",
     "Derivation",
     "DerivedCurve",
     "RescaledPoints",
@@ -51,7 +60,12 @@ __all__ = [
     "custom_benchmark",
     "dark_photon_limits",
     "dark_photon_values",
+    "depth_map_from_gq_limit",
+    "depth_map_from_mu_grid",
+    "depth_map_from_xsec_limits",
+    "exclusion_contours",
     "relic_target_values",
+    "rescale_depth_map",
     "rescale_limit",
     "rescale_points",
     "source_model",
