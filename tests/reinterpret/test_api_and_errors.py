@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import dmsummary.reinterpret as ri
-from dmsummary import Catalogue, load_catalogue
+from dmsummary import Catalogue
 from dmsummary.cli import main
 from dmsummary.exceptions import DMSummaryError, TranslationDomainError
 from dmsummary.physics.rescaling import CouplingScenario
@@ -25,22 +25,6 @@ PUBLIC = [
     "write_json",
 ]  # fmt: skip
 J50 = "atlas-2025-tla-j50-gq"
-
-
-@pytest.fixture(scope="module")
-def _module_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("reinterpret-cache")
-
-
-@pytest.fixture(autouse=True)
-def _warm_index(monkeypatch: pytest.MonkeyPatch, _module_cache: Path) -> None:
-    """A private cache shared by this module's tests, so the catalogue index is built once."""
-    monkeypatch.setenv("DMSUMMARY_CACHE", str(_module_cache))
-
-
-@pytest.fixture(scope="module")
-def cat() -> Catalogue:
-    return load_catalogue()
 
 
 def test_public_surface_is_pinned() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dmsummary import Catalogue, load_catalogue
+from dmsummary import Catalogue
 from dmsummary.exceptions import TranslationDomainError
 from dmsummary.physics import rescaling
 from dmsummary.reinterpret import (
@@ -33,22 +33,6 @@ DILEPTON = {
     0.10: "atlas-2019-dilepton-xsec-width10",
 }
 NO_DERIVATION = Derivation((), "test", {}, {})
-
-
-@pytest.fixture(scope="module")
-def _module_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("reinterpret-cache")
-
-
-@pytest.fixture(autouse=True)
-def _warm_index(monkeypatch: pytest.MonkeyPatch, _module_cache: Path) -> None:
-    """A private cache shared by this module's tests, so the catalogue index is built once."""
-    monkeypatch.setenv("DMSUMMARY_CACHE", str(_module_cache))
-
-
-@pytest.fixture(scope="module")
-def cat() -> Catalogue:
-    return load_catalogue()
 
 
 def _synthetic(depth: np.ndarray, mx: np.ndarray, my: np.ndarray) -> DepthMap:

@@ -29,22 +29,6 @@ SOURCES = {
 }
 
 
-@pytest.fixture(scope="module")
-def _module_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("reinterpret-cache")
-
-
-@pytest.fixture(autouse=True)
-def _warm_index(monkeypatch: pytest.MonkeyPatch, _module_cache: Path) -> None:
-    """A private cache shared by this module's tests, so the catalogue index is built once."""
-    monkeypatch.setenv("DMSUMMARY_CACHE", str(_module_cache))
-
-
-@pytest.fixture(scope="module")
-def cat() -> Catalogue:
-    return load_catalogue()
-
-
 def test_the_four_dark_photon_recipes_are_built_in() -> None:
     assert [r for r in builtin_recipes() if r.startswith("dmwg/dark-photon")] == DMWG
 

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from dmsummary import Catalogue, load_catalogue
+from dmsummary import Catalogue
 from dmsummary.physics import rescaling, simplified
 from dmsummary.reinterpret import (
     SourceModel,
@@ -39,22 +39,6 @@ def _load(mirror: Path, *parts: str) -> Any:
     path = mirror.joinpath(TOOL, *parts)
     with path.open(encoding="utf-8") as handle:
         return json.load(handle)
-
-
-@pytest.fixture(scope="module")
-def _module_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("reinterpret-cache")
-
-
-@pytest.fixture(autouse=True)
-def _warm_index(monkeypatch: pytest.MonkeyPatch, _module_cache: Path) -> None:
-    """A private cache shared by this module's tests, so the catalogue index is built once."""
-    monkeypatch.setenv("DMSUMMARY_CACHE", str(_module_cache))
-
-
-@pytest.fixture(scope="module")
-def cat() -> Catalogue:
-    return load_catalogue()
 
 
 @pytest.fixture(scope="module")

@@ -67,6 +67,11 @@ def _options(func: F) -> F:
         click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
                      help="Write JSON (with provenance) to this file, atomically."),
     ]  # fmt: skip
+    return _decorate(func, decorators)
+
+
+def _decorate(func: F, decorators: Sequence[Callable[[Any], Any]]) -> F:
+    """Apply click option decorators in the order they are listed (first = top)."""
     for decorate in reversed(decorators):
         func = decorate(func)
     return func
@@ -268,9 +273,7 @@ def _grid_options(func: F) -> F:
         click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
                      help="Write JSON (with provenance) to this file, atomically."),
     ]  # fmt: skip
-    for decorate in reversed(decorators):
-        func = decorate(func)
-    return func
+    return _decorate(func, decorators)
 
 
 def _emit_map(depth_map: Any, opts: dict[str, Any]) -> None:

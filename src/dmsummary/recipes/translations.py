@@ -181,48 +181,28 @@ def _dark_photon_target(params: Mapping[str, Any]) -> Any:
 
 
 def _dark_photon(
-    quantity: str, versus: str
+    quantity: str, versus: str, *, relic: bool = False
 ) -> Callable[[FloatArray, Mapping[str, Curve], Mapping[str, Any]], FloatArray]:
+    """Build the compute function of a dark-photon limit (or, with ``relic``, target) layer."""
+
     def compute(
         grid: FloatArray, inputs: Mapping[str, Curve], params: Mapping[str, Any]
     ) -> FloatArray:
-        from dmsummary.reinterpret import dark_photon_values
+        from dmsummary.reinterpret import dark_photon_values, relic_target_values
 
         target = _dark_photon_target(params)
         m_zp = grid / target.m_dm_over_m_med if versus == "mdm" else grid
-        return dark_photon_values(
-            inputs["gq_limit"],
-            m_zp,
-            target,
-            quantity=quantity,
-            convention=str(params["convention"]),
-            width_inputs=str(params.get("width_inputs", "pdg2024")),
-            max_width_ratio=float(params.get("max_width_ratio", 0.1)),
-            pole_window=float(params.get("pole_window", 0.1)),
-        )
-
-    return compute
-
-
-def _relic(
-    quantity: str, versus: str
-) -> Callable[[FloatArray, Mapping[str, Curve], Mapping[str, Any]], FloatArray]:
-    def compute(
-        grid: FloatArray, inputs: Mapping[str, Curve], params: Mapping[str, Any]
-    ) -> FloatArray:
-        from dmsummary.reinterpret import relic_target_values
-
-        target = _dark_photon_target(params)
-        m_zp = grid / target.m_dm_over_m_med if versus == "mdm" else grid
-        return relic_target_values(
-            inputs["sigmav"],
-            m_zp,
-            target,
-            quantity=quantity,
-            convention=str(params["convention"]),
-            width_inputs=str(params.get("width_inputs", "pdg2024")),
-            pole_window=float(params.get("pole_window", 0.1)),
-        )
+        common: dict[str, Any] = {
+            "quantity": quantity,
+            "convention": str(params["convention"]),
+            "width_inputs": str(params.get("width_inputs", "pdg2024")),
+            "pole_window": float(params.get("pole_window", 0.1)),
+        }
+        if relic:
+            return relic_target_values(inputs["sigmav"], m_zp, target, **common)
+        ratio = float(params.get("max_width_ratio", 0.1))
+        return dark_photon_values(inputs["gq_limit"], m_zp, target, max_width_ratio=ratio,
+                                  **common)  # fmt: skip
 
     return compute
 
@@ -274,7 +254,7 @@ def _dark_photon_translations() -> list[Translation]:
                     output_plane=f"{quantity}-{versus}",
                     parameters=relic_parameters,
                     required=("benchmark", "convention"),
-                    compute=_relic(quantity, versus),
+                    compute=_dark_photon(quantity, versus, relic=True),
                     summary=_RELIC_SUMMARY,
                     convention_parameter="convention",
                 )

@@ -113,6 +113,19 @@ class DepthMap:
         }
 
 
+def _entry_map(
+    entry: Entry,
+    ident: str,
+    axes: tuple[FloatArray, FloatArray],
+    depth: FloatArray,
+    scenario: CouplingScenario,
+    derivation: Derivation,
+) -> DepthMap:
+    """Build a map labelled after the catalogue entry it comes from."""
+    return DepthMap(ident, entry.label, entry.status, entry.cl, axes[0], axes[1], depth,
+                    scenario, derivation)  # fmt: skip
+
+
 def _check_target(target: str | CouplingScenario) -> CouplingScenario:
     tgt = target_benchmark(target)
     if tgt.g_q is None or tgt.m_dm_over_m_med is not None:
@@ -183,16 +196,13 @@ def depth_map_from_gq_limit(
         mm, np.broadcast_to(glim, mm.shape), source=src.scenario, m_dm_source=src.m_dm,
         target=tgt, m_dm_target=md, inputs=width_inputs, max_width_ratio=max_width_ratio,
     )  # fmt: skip
-    return DepthMap(
-        id=f"{entry.id}@{benchmark_dict(tgt).get('preset', 'custom')}-depth",
-        label=entry.label,
-        status=entry.status,
-        cl=entry.cl,
-        m_med=mx,
-        m_dm=my,
-        depth=depth,
-        scenario=tgt,
-        derivation=Derivation(
+    return _entry_map(
+        entry,
+        f"{entry.id}@{benchmark_dict(tgt).get('preset', 'custom')}-depth",
+        (mx, my),
+        depth,
+        tgt,
+        Derivation(
             sources=(entry.id,),
             method="dijet-br depth map",
             source_benchmark={**benchmark_dict(src.scenario, src.m_dm), "from": src.origin},
@@ -277,16 +287,13 @@ def depth_map_from_mu_grid(
     interp = LinearNDInterpolator(np.log(points[:, :2] * GeV), points[:, 2])
     mm, md = np.meshgrid(mx, my)
     depth = np.asarray(interp(np.log(mm), np.log(md)), dtype=float)
-    return DepthMap(
-        id=f"{entry.id}-mu-grid",
-        label=entry.label,
-        status=entry.status,
-        cl=entry.cl,
-        m_med=mx,
-        m_dm=my,
-        depth=depth,
-        scenario=tgt,
-        derivation=Derivation(
+    return _entry_map(
+        entry,
+        f"{entry.id}-mu-grid",
+        (mx, my),
+        depth,
+        tgt,
+        Derivation(
             sources=(entry.id,),
             method="published signal-strength grid",
             source_benchmark=benchmark_dict(tgt),
@@ -445,16 +452,13 @@ def depth_map_from_xsec_limits(
         limit[row] = rescaling.select_limit_by_width(ratio[row], widths, per_width)
     with np.errstate(divide="ignore", invalid="ignore"):
         depth = limit / sigma_th
-    return DepthMap(
-        id=f"{theory}@{benchmark_dict(tgt).get('preset', 'custom')}-dilepton-depth",
-        label=entries[0].label,
-        status=entries[0].status,
-        cl=entries[0].cl,
-        m_med=mx,
-        m_dm=my,
-        depth=np.where(np.isfinite(depth), depth, np.nan),
-        scenario=tgt,
-        derivation=Derivation(
+    return _entry_map(
+        entries[0],
+        f"{theory}@{benchmark_dict(tgt).get('preset', 'custom')}-dilepton-depth",
+        (mx, my),
+        np.where(np.isfinite(depth), depth, np.nan),
+        tgt,
+        Derivation(
             sources=tuple(e.id for e in entries),
             method="dilepton-br depth map",
             source_benchmark={**benchmark_dict(plot), "m_dm": f"{theory_m_dm:g} (internal)"},
