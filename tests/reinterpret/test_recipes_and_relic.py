@@ -113,6 +113,25 @@ def test_relic_target_values_are_consistent(cat: Catalogue) -> None:
                   < limits.g_q.y)  # fmt: skip
 
 
+def test_relic_target_errors(cat: Catalogue) -> None:
+    from dmsummary.exceptions import TranslationDomainError
+    from dmsummary.reinterpret import custom_benchmark
+
+    sv = cat.curve("steigman-2012-thermal-relic-sigmav")
+    m = np.array([500.0]) * GeV
+    axial = custom_benchmark("axial", g_q=None, g_dm=1.0, m_dm_over_m_med=1 / 3)
+    # axial s-wave annihilation is helicity suppressed (m_q^2; the top is closed at m_DM =
+    # 167 GeV): no coupling up to 4 pi reaches the thermal rate, so there is no target (NaN)
+    axial_g = relic_target_values(sv, m, axial, quantity="g_q", convention="dmwg-2405.13778")
+    assert np.isnan(axial_g).all()
+    with pytest.raises(TranslationDomainError, match="vector mediator"):
+        relic_target_values(sv, m, axial, quantity="y", convention="dmwg-2405.13778")
+    with pytest.raises(TranslationDomainError, match="m_DM tied to m_Z'"):
+        relic_target_values(sv, m, "V1", quantity="g_q", convention="dmwg-2405.13778")
+    with pytest.raises(TranslationDomainError, match="is not 'sigmav-total'"):
+        relic_target_values(cat.curve("lz-2024-si"), m, quantity="y", convention="dmwg-2405.13778")
+
+
 def test_recipe_with_a_wrong_input_plane_is_refused(cat: Catalogue) -> None:
     doc = {
         "schema_version": "1.0.0", "id": "test/bad", "title": "bad", "plane": "y-mdm",

@@ -562,8 +562,11 @@ def relic_target_values(
     quantity = check_choice(quantity, "quantity", ("g_q", "epsilon", "y"))
     convention = check_choice(convention, "convention", dark_photon.CONVENTIONS)
     tgt = target_benchmark(target)
-    if tgt.m_dm_over_m_med is None:
-        msg = f"a relic target along m_Z' needs a benchmark with m_DM tied to m_Z', got {tgt}"
+    if tgt.m_dm_over_m_med is None or (quantity != "g_q" and tgt.model != "vector"):
+        msg = (
+            "a relic target along m_Z' needs a benchmark with m_DM tied to m_Z' (and, for "
+            f"epsilon or y, a vector mediator), got {benchmark_dict(tgt)}"
+        )
         raise TranslationDomainError(msg)
     if sigmav.entry.plane.name != "sigmav-total":
         msg = f"{sigmav.entry.where}: plane {sigmav.entry.plane.name!r} is not 'sigmav-total'"
