@@ -130,6 +130,19 @@ def test_cli_dark_photon_json(
     assert doc["writer_info"]["name"] == "dmsummary"
 
 
+def test_cli_reports_unsolved_masses(mirror: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["reinterpret", "dark-photon", "atlas-2025-tla-j100-gq", "--convention",
+            "dmwg-2405.13778", "--only", "y-mdm", "--max-width-ratio", "0.03"]  # fmt: skip
+    code, out, _ = run([*args, "--json"], capsys)
+    assert code == 0
+    unsolved = json.loads(out)["curves"][0]["unsolved"]
+    assert unsolved
+    assert all(u["m_med"] >= 600 and u["reason"].startswith("Gamma/M") for u in unsolved)
+    code, out, _ = run(args, capsys)
+    assert code == 0
+    assert f"no value at m_med = {unsolved[0]['m_med']:g} GeV: Gamma/M" in out
+
+
 def test_cli_rescale_table_and_custom_target(
     mirror: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

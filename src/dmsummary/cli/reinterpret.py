@@ -163,8 +163,10 @@ def _table(curve: DerivedCurve) -> str:
             for seg in data["segments"]
             for x, y in zip(seg["x"], seg["y"], strict=True)
         ]
-        rows += [(u["x"], f"- ({u['reason']})") for u in data["unsolved"]]
         lines += [f"  {x:>24.6g}  {text}" for x, text in sorted(rows, key=lambda r: r[0])]
+        lines += [
+            f"  no value at m_med = {u['m_med']:g} GeV: {u['reason']}" for u in data["unsolved"]
+        ]
     derivation = data["derivation"]
     lines.append(f"  method: {derivation['method']}; conventions: {derivation['conventions']}")
     lines.append(f"  source: {derivation['source_benchmark']}")

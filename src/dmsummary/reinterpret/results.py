@@ -138,7 +138,11 @@ class DerivedCurve:
         return np.concatenate([y for _, y in self.segments]) if self.segments else np.array([])
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the curve in the plane's display units as plain JSON-ready data."""
+        """Return the curve in the plane's display units as plain JSON-ready data.
+
+        Unsolved masses are given as the mediator mass ``m_med`` [GeV] whatever the plane's
+        x axis (on an m_DM plane there is no m_DM without the solution's benchmark point).
+        """
         from dmsummary.catalogue import get_plane
 
         plane = get_plane(self.plane)
@@ -155,7 +159,7 @@ class DerivedCurve:
                 {"x": (x / fx).tolist(), "y": (y / fy).tolist()} for x, y in self.segments
             ],
             "unsolved": [
-                {"x": u.m_med / get_plane("gq-mzprime").x.factor, "reason": u.reason}
+                {"m_med": u.m_med / get_plane("gq-mzprime").x.factor, "reason": u.reason}
                 for u in self.unsolved
             ],
             "notes": list(self.notes),
