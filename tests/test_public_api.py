@@ -23,6 +23,7 @@ PUBLIC = {
         "IntegrityError",
         "InvalidEntry",
         "ManifestError",
+        "OutputError",
         "ParseError",
         "RecipeError",
         "SupersededEntryWarning",
@@ -83,6 +84,7 @@ PUBLIC = {
         "diff_revisions",
         "git_catalogue",
     ],
+    "dmsummary.export.site": ["SiteResult", "build_site", "curve_csv"],
 }
 
 

@@ -16,6 +16,7 @@ __all__ = [
     "IntegrityError",
     "InvalidEntry",
     "ManifestError",
+    "OutputError",
     "ParseError",
     "RecipeError",
     "SupersededEntryWarning",
@@ -78,6 +79,10 @@ class ExportError(DMSummaryError, OSError):
 
 class TranslationDomainError(DMSummaryError, ValueError):
     """A physics translation was called with parameters outside its domain."""
+
+
+class OutputError(DMSummaryError, OSError):
+    """An output cannot be written where asked (e.g. it would replace files dmsummary did not write)."""
 
 
 def __dir__() -> list[str]:

@@ -89,6 +89,7 @@ def _register() -> None:
     from dmsummary.cli.figures import build, cite, provenance
     from dmsummary.cli.reinterpret import reinterpret
     from dmsummary.cli.repro import info, verify, workflow
+    from dmsummary.cli.site import site
 
     cli.add_command(build)
     cli.add_command(catalogue)
@@ -100,6 +101,7 @@ def _register() -> None:
     cli.add_command(info)
     cli.add_command(verify)
     cli.add_command(workflow)
+    cli.add_command(site)
 
 
 _register()
