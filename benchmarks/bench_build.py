@@ -28,9 +28,17 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--warmup", type=int, default=1)
+    parser.add_argument(
+        "--set", default="", help="only the built-in recipes of this set (e.g. espp2026)"
+    )
     args = parser.parse_args()
     exe = shutil.which("dmsummary")
     cmd = [exe] if exe else [sys.executable, "-m", "dmsummary"]
+    names: list[str] = []
+    if args.set:
+        from dmsummary.recipes import builtin_recipes
+
+        names = [n for n in builtin_recipes() if n.startswith(args.set + "/")]
     times, cpu = [], []
     base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     for i in range(args.warmup + args.repeats):
@@ -39,7 +47,7 @@ def main() -> None:
             before = os.times()
             t0 = time.perf_counter()
             subprocess.run(
-                [*cmd, "build", "-o", out, "-j", str(args.jobs)],
+                [*cmd, "build", *names, "-o", out, "-j", str(args.jobs)],
                 check=True,
                 env=env,
                 stdout=subprocess.DEVNULL,
@@ -55,7 +63,7 @@ def main() -> None:
                     - before.children_system
                 )
     print(
-        f"full build, {args.jobs} jobs: wall median {statistics.median(times):.2f} s "
+        f"{args.set or 'full'} build ({len(names) or 'all'} recipes), {args.jobs} jobs: wall median {statistics.median(times):.2f} s "
         f"(min {min(times):.2f} s), CPU median {statistics.median(cpu):.2f} s, "
         f"over {len(times)} runs"
     )
