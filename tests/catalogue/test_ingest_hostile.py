@@ -36,7 +36,11 @@ NO_CL = {"--cl": None}
 CASES: dict[str, tuple[str, dict[str, str | None], str]] = {
     "empty": ("empty.csv", {}, r"empty\.csv: the file is empty"),
     "whitespace_only": ("whitespace_only.csv", {}, r"the file is empty"),
-    "binary": ("binary.dat", {}, r"binary\.dat: a binary file \(NUL bytes\)"),
+    "binary": (
+        "figure-instead-of-data.png",
+        {},
+        r"figure-instead-of-data\.png: a binary file \(NUL bytes\)",
+    ),
     "wrong_encoding": ("latin1.csv", {}, r"latin1\.csv: not UTF-8 text \(byte \d+.*re-save"),
     "utf16": ("utf16.csv", {}, r"utf16\.csv: a binary file"),
     "ragged_rows": ("ragged.csv", {}, r"ragged\.csv: cannot find a consistent column delimiter"),
